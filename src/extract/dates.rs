@@ -1,0 +1,1 @@
+//! Finding dates in text and normalising them to ISO values with a granularity.

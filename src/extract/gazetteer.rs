@@ -1,0 +1,1 @@
+//! The offline gazetteer: place names to coordinates, and resolving ambiguous names.
