@@ -22,7 +22,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceErr
     let target = follow_symlink(path);
     let folder = parent_folder(&target);
     let temp = temp_path(&target, folder).ok_or_else(|| {
-        write_error(io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))
+        write_error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path names no file",
+        ))
     })?;
     let result = write_and_sync(&temp, &target, bytes).and_then(|()| fs::rename(&temp, &target));
     if let Err(source) = result {
@@ -54,7 +57,13 @@ pub(crate) fn parent_folder(path: &Path) -> &Path {
 /// `.NAME.tmp-PID-N` in the target's folder: same file system, so the rename is atomic;
 /// hidden, so file managers do not show a half-written file.
 fn temp_path(target: &Path, folder: &Path) -> Option<PathBuf> {
-    let name = target.file_name()?.to_string_lossy();
+    // Shortened so a target name near the 255-byte limit still gets a valid temp name.
+    let name: String = target
+        .file_name()?
+        .to_string_lossy()
+        .chars()
+        .take(64)
+        .collect();
     let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
     Some(folder.join(format!(".{name}.tmp-{}-{count}", std::process::id())))
 }
@@ -103,6 +112,15 @@ mod tests {
         assert_eq!(names.len(), 1);
     }
 
+    #[test]
+    fn a_name_near_the_length_limit_can_still_be_saved() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join(format!("{}.ron", "n".repeat(240)));
+        write_atomic(&target, b"one").expect("first save");
+        write_atomic(&target, b"two").expect("second save");
+        assert_eq!(fs::read_to_string(&target).expect("read"), "two");
+    }
+
     #[cfg(unix)]
     #[test]
     fn saving_through_a_symlink_keeps_the_link() {
@@ -112,7 +130,12 @@ mod tests {
         fs::write(&real, "old").expect("write");
         std::os::unix::fs::symlink(&real, &link).expect("symlink");
         write_atomic(&link, b"new").expect("save");
-        assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&real).expect("read"), "new");
     }
 }

@@ -56,7 +56,10 @@ mod tests {
     fn files_sit_in_their_folders() {
         let dirs = AppDirs::at(Path::new("/r"));
         assert_eq!(dirs.recent_file(), Path::new("/r/config/recent.ron"));
-        assert_eq!(dirs.preferences_file(), Path::new("/r/config/preferences.ron"));
+        assert_eq!(
+            dirs.preferences_file(),
+            Path::new("/r/config/preferences.ron")
+        );
         assert_eq!(dirs.recovery_file(), Path::new("/r/data/recovery.ron"));
     }
 }

@@ -151,7 +151,9 @@ impl Workspace {
         }
         let relative = self.corpus.relative.as_ref()?;
         let joined = atomic::parent_folder(workspace_file).join(relative);
-        joined.is_dir().then(|| fs::canonicalize(&joined).unwrap_or(joined))
+        joined
+            .is_dir()
+            .then(|| fs::canonicalize(&joined).unwrap_or(joined))
     }
 }
 
@@ -175,7 +177,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Workspace, WorkspaceError> {
 
 fn sane_font_size(size: f32) -> f32 {
     if size.is_finite() {
-        size.clamp(*ViewPrefs::FONT_SIZE_RANGE.start(), *ViewPrefs::FONT_SIZE_RANGE.end())
+        size.clamp(
+            *ViewPrefs::FONT_SIZE_RANGE.start(),
+            *ViewPrefs::FONT_SIZE_RANGE.end(),
+        )
     } else {
         ViewPrefs::DEFAULT_FONT_SIZE
     }

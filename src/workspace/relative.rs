@@ -10,10 +10,16 @@ pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<PathBuf> {
     if !from.is_absolute() || !to.is_absolute() || has_parent_dir(from) || has_parent_dir(to) {
         return None;
     }
-    let from: Vec<Component> = from.components().filter(|c| *c != Component::CurDir).collect();
-    let to: Vec<Component> = to.components().filter(|c| *c != Component::CurDir).collect();
+    let from: Vec<Component> = from
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let to: Vec<Component> = to
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let shares_root = from.first().is_some() && from.first() == to.first();
+    let shares_root = !from.is_empty() && from.first() == to.first();
     if !shares_root {
         return None;
     }

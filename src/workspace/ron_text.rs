@@ -40,12 +40,15 @@ pub(crate) fn parse_ron<T: DeserializeOwned>(text: &str, path: &Path) -> Result<
     if text.trim().is_empty() {
         return Err(parse_error(path, 1, 1, "the file is empty".to_owned()));
     }
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|error| {
-            let start = error.span.start;
-            parse_error(path, start.line.max(1), start.col.max(1), plain_message(&error.code))
-        })
+    ron::Options::default().from_str(text).map_err(|error| {
+        let start = error.span.start;
+        parse_error(
+            path,
+            start.line.max(1),
+            start.col.max(1),
+            plain_message(&error.code),
+        )
+    })
 }
 
 /// Turns file bytes into text, reporting where invalid UTF-8 starts.
@@ -55,7 +58,10 @@ pub(crate) fn text_from_bytes(bytes: Vec<u8>, path: &Path) -> Result<String, Wor
         // The valid prefix is UTF-8 by definition; count lines and characters in it.
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let line = 1 + valid.matches('\n').count();
-        let column = 1 + valid.rsplit('\n').next().map_or(0, |last| last.chars().count());
+        let column = 1 + valid
+            .rsplit('\n')
+            .next()
+            .map_or(0, |last| last.chars().count());
         parse_error(
             path,
             line,
@@ -86,9 +92,13 @@ fn plain_message(code: &ron::Error) -> String {
         E::ExpectedArrayEnd => "expected a closing ']'".to_owned(),
         E::ExpectedComma => "expected a comma between two settings".to_owned(),
         E::ExpectedStringEnd => "a text value is missing its closing quote".to_owned(),
-        E::TrailingCharacters => "there is unexpected text after the end of the settings".to_owned(),
+        E::TrailingCharacters => {
+            "there is unexpected text after the end of the settings".to_owned()
+        }
         E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
-        E::NoSuchEnumVariant { expected, found, .. } => {
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
             format!("'{found}' is not one of: {}", expected.join(", "))
         }
         E::DuplicateStructField { field, .. } => format!("the setting '{field}' appears twice"),
@@ -111,8 +121,16 @@ mod tests {
 
     fn position(result: Result<VersionProbe, WorkspaceError>) -> (usize, usize, String) {
         match result {
-            Err(WorkspaceError::Parse { line, column, message, .. }) => (line, column, message),
-            other => panic!("expected a parse error, got {:?}", other.map(|p| p.format_version)),
+            Err(WorkspaceError::Parse {
+                line,
+                column,
+                message,
+                ..
+            }) => (line, column, message),
+            other => panic!(
+                "expected a parse error, got {:?}",
+                other.map(|p| p.format_version)
+            ),
         }
     }
 
@@ -125,8 +143,10 @@ mod tests {
 
     #[test]
     fn positions_are_one_based_and_point_at_the_fault() {
-        let (line, column, message) =
-            position(parse_ron("(\n  format_version: \"one\",\n)", Path::new("w.ron")));
+        let (line, column, message) = position(parse_ron(
+            "(\n  format_version: \"one\",\n)",
+            Path::new("w.ron"),
+        ));
         assert_eq!(line, 2);
         assert!(column >= 3, "column {column}");
         assert!(message.contains("expected"), "{message}");
@@ -147,7 +167,11 @@ mod tests {
         assert!(check_version(1, 1, Path::new("w")).is_ok());
         assert!(matches!(
             check_version(2, 1, Path::new("w")),
-            Err(WorkspaceError::TooNew { found: 2, supported: 1, .. })
+            Err(WorkspaceError::TooNew {
+                found: 2,
+                supported: 1,
+                ..
+            })
         ));
     }
 }
