@@ -303,7 +303,7 @@ fn killed_mid_save_leaves_old_or_new_file() {
         .map_or(1, |d| d.as_nanos() as u64)
         | 1;
     eprintln!("kill schedule seed {seed}, one save takes about {cycle_micros} µs");
-    let (mut saw_a, mut saw_b) = (0, 0);
+    let (mut saw_a, mut saw_b, mut killed_mid_write) = (0, 0, 0);
 
     for round in 0..ROUNDS {
         let _ = fs::remove_file(&marker);
@@ -332,6 +332,8 @@ fn killed_mid_save_leaves_old_or_new_file() {
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
 
+        // The next save (the next child's first) removes this dead child's temp file.
+        killed_mid_write += count_temp_files(dir.path());
         let mut loaded = workspace::load(&target)
             .unwrap_or_else(|error| panic!("round {round}: target damaged: {error}"));
         // `save` fills in the relative corpus path; the rest must match exactly.
@@ -344,15 +346,23 @@ fn killed_mid_save_leaves_old_or_new_file() {
             panic!("round {round}: target is neither the old nor the new workspace");
         }
     }
-    // Temp files left by killed saves show how many kills landed mid-write.
-    let temp_files = fs::read_dir(dir.path())
+    eprintln!(
+        "{ROUNDS} kills: content a={saw_a} b={saw_b}; killed while writing {killed_mid_write}"
+    );
+    workspace::save(&target, &a).expect("clean save");
+    assert_eq!(
+        count_temp_files(dir.path()),
+        0,
+        "temp files of killed saves were cleaned up"
+    );
+}
+
+fn count_temp_files(folder: &Path) -> usize {
+    fs::read_dir(folder)
         .expect("list")
         .filter(|e| {
             e.as_ref()
                 .is_ok_and(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         })
-        .count();
-    eprintln!(
-        "{ROUNDS} kills: content a={saw_a} b={saw_b}; temp files left by killed saves {temp_files}"
-    );
+        .count()
 }

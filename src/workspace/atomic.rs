@@ -34,6 +34,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceErr
         return Err(write_error(source));
     }
     sync_folder(folder);
+    remove_stale_temps(&target, folder);
     Ok(())
 }
 
@@ -57,15 +58,46 @@ pub(crate) fn parent_folder(path: &Path) -> &Path {
 /// `.NAME.tmp-PID-N` in the target's folder: same file system, so the rename is atomic;
 /// hidden, so file managers do not show a half-written file.
 fn temp_path(target: &Path, folder: &Path) -> Option<PathBuf> {
-    // Shortened so a target name near the 255-byte limit still gets a valid temp name.
+    let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let prefix = temp_prefix(target)?;
+    Some(folder.join(format!("{prefix}{}-{count}", std::process::id())))
+}
+
+/// `.NAME.tmp-`, with NAME shortened so a target name near the 255-byte limit still
+/// gets a valid temp name.
+fn temp_prefix(target: &Path) -> Option<String> {
     let name: String = target
         .file_name()?
         .to_string_lossy()
         .chars()
         .take(64)
         .collect();
-    let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
-    Some(folder.join(format!(".{name}.tmp-{}-{count}", std::process::id())))
+    Some(format!(".{name}.tmp-"))
+}
+
+/// Removes temp files left next to `target` by saves whose process was killed, so
+/// crashes do not litter the user's folder. Only where we can tell a process is gone
+/// (Linux `/proc`); a temp file of a live process may be a save still under way.
+fn remove_stale_temps(target: &Path, folder: &Path) {
+    let proc = Path::new("/proc");
+    let (Some(prefix), true) = (temp_prefix(target), proc.join("self").exists()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = pid.split('-').next().unwrap_or_default();
+        let is_pid = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+        if is_pid && !proc.join(pid).exists() {
+            // Best effort: another save may have removed it first.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_and_sync(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -119,6 +151,26 @@ mod tests {
         write_atomic(&target, b"one").expect("first save");
         write_atomic(&target, b"two").expect("second save");
         assert_eq!(fs::read_to_string(&target).expect("read"), "two");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temp_files_of_dead_processes_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("w.ron");
+        // PIDs on Linux never exceed 2^22, so this process cannot exist.
+        let dead = dir.path().join(".w.ron.tmp-999999999-3");
+        let live = dir
+            .path()
+            .join(format!(".w.ron.tmp-{}-999", std::process::id()));
+        let other = dir.path().join(".other.ron.tmp-999999999-0");
+        for file in [&dead, &live, &other] {
+            fs::write(file, "partial").expect("write");
+        }
+        write_atomic(&target, b"new").expect("save");
+        assert!(!dead.exists());
+        assert!(live.exists(), "may be a save under way in this process");
+        assert!(other.exists(), "belongs to another file");
     }
 
     #[cfg(unix)]
