@@ -22,16 +22,20 @@ pub(crate) fn save<T: Serialize>(file: &Path, value: &T) -> Result<(), Workspace
 
 /// The file's content, None if it does not exist, an error if it cannot be read or parsed.
 pub(crate) fn load<T: DeserializeOwned>(file: &Path) -> Result<Option<T>, WorkspaceError> {
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(WorkspaceError::Read {
-                path: file.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let text = ron_text::text_from_bytes(bytes, file)?;
-    ron_text::parse_ron(&text, file).map(Some)
+    match read_text(file)? {
+        Some(text) => ron_text::parse_ron(&text, file).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The file's text, None if it does not exist.
+pub(crate) fn read_text(file: &Path) -> Result<Option<String>, WorkspaceError> {
+    match fs::read(file) {
+        Ok(bytes) => ron_text::text_from_bytes(bytes, file).map(Some),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(WorkspaceError::Read {
+            path: file.to_path_buf(),
+            source,
+        }),
+    }
 }

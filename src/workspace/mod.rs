@@ -248,6 +248,15 @@ mod tests {
     }
 
     #[test]
+    fn optional_values_may_omit_some() {
+        let bare = parse("(selected_document: \"a.txt\")", Path::new("w")).expect("parses");
+        let wrapped =
+            parse("(selected_document: Some(\"a.txt\"))", Path::new("w")).expect("parses");
+        assert_eq!(bare.selected_document.as_deref(), Some("a.txt"));
+        assert_eq!(bare, wrapped);
+    }
+
+    #[test]
     fn hand_edited_font_size_is_kept_in_range() {
         let big = parse("(view: (font_size: 900.0))", Path::new("w")).expect("parses");
         assert_eq!(big.view.font_size, 72.0);

@@ -56,11 +56,12 @@ pub fn write_recovery(file: &Path, recovery: &Recovery) -> Result<(), WorkspaceE
 
 /// The recovery copy if one exists and parses (a corrupt one is reported as Err, not deleted).
 pub fn read_recovery(file: &Path) -> Result<Option<Recovery>, WorkspaceError> {
-    let Some(probe) = app_file::load::<RecoveryProbe>(file)? else {
+    let Some(text) = app_file::read_text(file)? else {
         return Ok(None);
     };
+    let probe: RecoveryProbe = ron_text::parse_ron(&text, file)?;
     ron_text::check_version(probe.workspace.format_version, FORMAT_VERSION, file)?;
-    app_file::load(file)
+    ron_text::parse_ron(&text, file).map(Some)
 }
 
 /// Called after a clean save or a clean exit.

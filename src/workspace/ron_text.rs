@@ -35,20 +35,24 @@ pub(crate) fn check_version(found: u32, supported: u32, path: &Path) -> Result<(
 
 /// Deserialises RON text; an empty (or blank) text is an error of its own.
 /// Unknown fields are ignored (serde's default), so hand-edited files with an extra
-/// or misspelt field still open.
+/// or misspelt field still open; an optional value may be written with or without
+/// `Some(...)`.
 pub(crate) fn parse_ron<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, WorkspaceError> {
     if text.trim().is_empty() {
         return Err(parse_error(path, 1, 1, "the file is empty".to_owned()));
     }
-    ron::Options::default().from_str(text).map_err(|error| {
-        let start = error.span.start;
-        parse_error(
-            path,
-            start.line.max(1),
-            start.col.max(1),
-            plain_message(&error.code),
-        )
-    })
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|error| {
+            let start = error.span.start;
+            parse_error(
+                path,
+                start.line.max(1),
+                start.col.max(1),
+                plain_message(&error.code),
+            )
+        })
 }
 
 /// Turns file bytes into text, reporting where invalid UTF-8 starts.
