@@ -94,6 +94,15 @@ fn plain_message(code: &ron::Error) -> String {
         }
         E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "expected a closing ')'".to_owned(),
         E::ExpectedArrayEnd => "expected a closing ']'".to_owned(),
+        E::ExpectedDifferentStructName { found, .. } | E::ExpectedStructName(found) => {
+            format!("unexpected word '{found}' (settings are written in parentheses)")
+        }
+        E::ExpectedIdentifier => "expected the name of a setting".to_owned(),
+        E::ExpectedInteger => "expected a whole number".to_owned(),
+        E::ExpectedFloat => "expected a number".to_owned(),
+        E::ExpectedBoolean => "expected true or false".to_owned(),
+        E::ExpectedString => "expected text in double quotes".to_owned(),
+        E::MissingStructField { field, .. } => format!("the setting '{field}' is missing"),
         E::ExpectedComma => "expected a comma between two settings".to_owned(),
         E::ExpectedStringEnd => "a text value is missing its closing quote".to_owned(),
         E::TrailingCharacters => {
@@ -154,6 +163,13 @@ mod tests {
         assert_eq!(line, 2);
         assert!(column >= 3, "column {column}");
         assert!(message.contains("expected"), "{message}");
+    }
+
+    #[test]
+    fn messages_do_not_name_internal_types() {
+        let (_, _, message) = position(parse_ron("garbage", Path::new("w.ron")));
+        assert!(!message.contains("VersionProbe"), "{message}");
+        assert!(message.contains("garbage"), "{message}");
     }
 
     #[test]
