@@ -2,4 +2,5 @@
 //! searching, and the saved workspace. Nothing here knows about egui.
 
 pub mod corpus;
+pub mod export;
 pub mod extract;

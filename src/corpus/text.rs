@@ -111,9 +111,12 @@ impl TextBuilder {
     }
 }
 
-/// Words as a reader counts them: runs of non-whitespace.
+/// Words as a reader counts them: runs of non-whitespace with a letter or
+/// digit in them, so bullets and dashes do not count.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// A title cleaned for display: whitespace collapsed, at most
@@ -209,5 +212,6 @@ mod tests {
         );
         assert_eq!(file_name_title("a/b/notes.txt"), "notes.txt");
         assert_eq!(count_words(" one two\nthree\t "), 3);
+        assert_eq!(count_words("• first — 5% “quoted”"), 3);
     }
 }
