@@ -2,5 +2,6 @@
 //! searching, and the saved workspace. Nothing here knows about egui.
 
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod workspace;
