@@ -4,4 +4,5 @@
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod geo;
 pub mod workspace;
