@@ -2,6 +2,7 @@
 //! deriving a title. The corpus folder is only ever read, never written.
 
 mod document;
+pub mod formats;
 mod ingest;
 
 pub use document::{DocId, Document, Format, Problem};
