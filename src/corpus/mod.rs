@@ -4,6 +4,7 @@
 mod decode;
 mod document;
 mod error;
+pub mod formats;
 mod html;
 mod ingest;
 mod markdown;
