@@ -16,6 +16,10 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, FormatError> {
             return Err(FormatError::NotThisFormat(KIND));
         }
         let document = Document::load_mem(bytes).map_err(|err| load_error(bytes, err))?;
+        // lopdf opens a file it cannot decrypt but then finds no readable pages.
+        if document.is_encrypted() {
+            return Err(FormatError::PasswordProtected);
+        }
         let pages = document.get_pages();
         if pages.is_empty() {
             return Err(FormatError::damaged("the PDF has no pages"));
