@@ -27,10 +27,16 @@ fn generate(target_bytes: usize) -> String {
     // A fixed linear congruential sequence: the same text on every run.
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     while text.len() < target_bytes {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let pick = (state >> 33) as usize;
         // Two in three sentences are plain prose, as in most documents.
-        let index = if pick % 3 == 0 { pick / 3 % SENTENCES.len() } else { pick % 4 };
+        let index = if pick % 3 == 0 {
+            pick / 3 % SENTENCES.len()
+        } else {
+            pick % 4
+        };
         text.push_str(SENTENCES[index]);
         text.push(if pick % 7 == 0 { '\n' } else { ' ' });
     }
@@ -48,5 +54,9 @@ fn main() {
         best = best.min(started.elapsed().as_secs_f64());
     }
     println!("text: {megabytes:.1} MB, {count} date mentions");
-    println!("find_dates: {:.3} s, {:.0} MB/s (best of 3, one core)", best, megabytes / best);
+    println!(
+        "find_dates: {:.3} s, {:.0} MB/s (best of 3, one core)",
+        best,
+        megabytes / best
+    );
 }

@@ -300,8 +300,8 @@ fn unsupported_and_hidden_files_are_left_alone() {
     let dir = temp_corpus();
     let root = dir.path();
     write(root, "kept.txt", "kept");
-    write(root, "report.pdf", "%PDF-1.4");
     write(root, "image.jpg", "\u{FF}");
+    write(root, "drawing.svg", "<svg/>");
     write(root, "README", "no extension");
     write(root, ".git/notes.txt", "inside git");
     write(root, ".hidden.txt", "hidden file");
@@ -309,6 +309,35 @@ fn unsupported_and_hidden_files_are_left_alone() {
     let out = ingest(root);
     assert_eq!(out.paths(), ["kept.txt"]);
     assert!(out.problems.is_empty(), "{:?}", out.problems);
+}
+
+#[test]
+fn office_formats_are_read_and_broken_ones_listed() {
+    let dir = temp_corpus();
+    let root = dir.path();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus/formats");
+    for name in [
+        "moreau-phone-note-2020.rtf",
+        "apapa-follow-up-memo-2016.docx",
+    ] {
+        std::fs::copy(samples.join(name), root.join(name)).expect("copy sample");
+    }
+    write(root, "broken.pdf", "%PDF-1.4 truncated");
+    let out = ingest(root);
+    assert_eq!(
+        out.paths(),
+        [
+            "apapa-follow-up-memo-2016.docx",
+            "moreau-phone-note-2020.rtf"
+        ]
+    );
+    assert_eq!(
+        out.doc("moreau-phone-note-2020.rtf").title,
+        "Call with Maître Moreau"
+    );
+    assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
+    assert_eq!(out.problems[0].rel_path, "broken.pdf");
+    assert_eq!(out.problems[0].kind, ProblemKind::Document);
 }
 
 #[test]

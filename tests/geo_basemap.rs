@@ -37,7 +37,10 @@ fn both_detail_levels_load_with_their_countries() {
 #[test]
 fn places_fall_in_their_countries() {
     for map in both() {
-        let name_at = |lon, lat| map.country_at(LonLat::new(lon, lat)).map(|c| c.name.as_str());
+        let name_at = |lon, lat| {
+            map.country_at(LonLat::new(lon, lat))
+                .map(|c| c.name.as_str())
+        };
         assert_eq!(name_at(36.82, -1.29), Some("Kenya")); // Nairobi
         assert_eq!(name_at(-47.9, -15.8), Some("Brazil")); // Brasília
         assert_eq!(name_at(-30.0, 0.0), None); // Atlantic
@@ -53,7 +56,10 @@ fn finer_outlines_are_chosen_when_zoomed_in() {
     assert_eq!(Detail::for_viewport(&world), Detail::Scale110m);
     let kenya = Viewport::new(LonLat::new(37.0, 0.0), 60_000.0, SIZE);
     assert_eq!(Detail::for_viewport(&kenya), Detail::Scale50m);
-    assert_eq!(Detail::Scale50m.basemap().map(|b| b.detail()), Ok(Detail::Scale50m));
+    assert_eq!(
+        Detail::Scale50m.basemap().map(|b| b.detail()),
+        Ok(Detail::Scale50m)
+    );
 }
 
 /// The longest horizontal step of any polyline, in pixels.
@@ -86,7 +92,10 @@ fn antimeridian_crossings_do_not_streak_across_the_map() {
             let mut lines = Polylines::new();
             lines.add_country(country, &vp, 0.0);
             assert!(lines.point_count() > 10, "{name} is drawn");
-            assert!(widest_step(&lines) < half_map, "{name}: a line spans the map");
+            assert!(
+                widest_step(&lines) < half_map,
+                "{name}: a line spans the map"
+            );
         }
         let all = map.visible_polylines(&vp, 0.0);
         assert!(widest_step(&all) < half_map);
@@ -156,8 +165,14 @@ fn graticule_steps_follow_the_zoom_and_stay_on_screen() {
     assert_eq!(meridians.len(), 13, "every 30° from -180 to 180");
     let zoomed = Viewport::new(LonLat::new(37.0, 0.0), 60_000.0, SIZE);
     let fine = graticule(&zoomed, 40.0);
-    assert!(fine.iter().all(|l| l.degrees.fract() == 0.0 || l.degrees.fract().abs() == 0.5));
-    assert!(fine.iter().any(|l| l.degrees == 37.5), "half-degree steps at this zoom");
+    assert!(
+        fine.iter()
+            .all(|l| l.degrees.fract() == 0.0 || l.degrees.fract().abs() == 0.5)
+    );
+    assert!(
+        fine.iter().any(|l| l.degrees == 37.5),
+        "half-degree steps at this zoom"
+    );
     let on_screen = |p: Point| (-0.01..=1200.01).contains(&p.x) && (-0.01..=800.01).contains(&p.y);
     for line in lines.iter().chain(&fine) {
         assert!(on_screen(line.from) && on_screen(line.to), "{line:?}");

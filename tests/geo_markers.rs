@@ -36,7 +36,10 @@ fn near_markers_merge_and_far_ones_stay_apart() {
     ];
     let clusters = cluster(&markers, &vp, 30.0);
     assert_eq!(clusters.len(), 3);
-    let nairobi = clusters.iter().find(|c| c.ids.contains(&1)).expect("Nairobi");
+    let nairobi = clusters
+        .iter()
+        .find(|c| c.ids.contains(&1))
+        .expect("Nairobi");
     assert_eq!(sorted(nairobi.ids.clone()), [1, 2]);
     assert_eq!(nairobi.weight, 7);
     // The centre leans towards the heavier member.
@@ -64,7 +67,14 @@ fn markers_near_a_cell_border_still_merge() {
 #[test]
 fn zooming_out_merges_more() {
     let markers: Vec<_> = (0..50)
-        .map(|i| marker(i, 30.0 + f64::from(i % 10) * 1.5, -5.0 + f64::from(i / 10) * 2.0, 1))
+        .map(|i| {
+            marker(
+                i,
+                30.0 + f64::from(i % 10) * 1.5,
+                -5.0 + f64::from(i / 10) * 2.0,
+                1,
+            )
+        })
         .collect();
     let close = cluster(&markers, &east_africa(), 20.0);
     let far = cluster(&markers, &Viewport::whole_world(SIZE), 20.0);
@@ -72,7 +82,11 @@ fn zooming_out_merges_more() {
     assert!(far.len() < 5, "{} clusters", far.len());
     let mut all: Vec<u32> = far.iter().flat_map(|c| c.ids.clone()).collect();
     all.sort_unstable();
-    assert_eq!(all, (0..50).collect::<Vec<_>>(), "every marker in exactly one cluster");
+    assert_eq!(
+        all,
+        (0..50).collect::<Vec<_>>(),
+        "every marker in exactly one cluster"
+    );
 }
 
 #[test]
@@ -108,7 +122,11 @@ fn circle(x: f32, y: f32, radius: f32) -> Cluster<u32> {
 
 #[test]
 fn hit_test_finds_the_circle_under_the_cursor() {
-    let clusters = [circle(100.0, 100.0, 20.0), circle(130.0, 100.0, 20.0), circle(400.0, 400.0, 2.0)];
+    let clusters = [
+        circle(100.0, 100.0, 20.0),
+        circle(130.0, 100.0, 20.0),
+        circle(400.0, 400.0, 2.0),
+    ];
     assert_eq!(hit_test(&clusters, Point::new(105.0, 100.0)), Some(0));
     // Inside both circles: the nearer centre wins.
     assert_eq!(hit_test(&clusters, Point::new(120.0, 100.0)), Some(1));

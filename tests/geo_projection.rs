@@ -70,7 +70,10 @@ fn zoom_at_keeps_the_place_under_the_cursor() {
         vp.zoom_at(cursor, 1.5);
         assert!(vp.scale() > scale, "zoomed in");
         let after = vp.project(before);
-        assert!(after.distance(cursor) < 0.05, "{after:?} moved from {cursor:?}");
+        assert!(
+            after.distance(cursor) < 0.05,
+            "{after:?} moved from {cursor:?}"
+        );
         vp.zoom_at(cursor, 1.0 / 1.5);
         assert!(vp.project(before).distance(cursor) < 0.05);
     }
@@ -111,23 +114,47 @@ fn fit_shows_all_of_the_bounds_within_the_margin() {
     let margin = 20.0;
     let cases = [
         // East Africa, wider than tall
-        GeoBounds { west: 29.0, south: -12.0, east: 42.0, north: 5.0 },
+        GeoBounds {
+            west: 29.0,
+            south: -12.0,
+            east: 42.0,
+            north: 5.0,
+        },
         // Chile, tall and thin
-        GeoBounds { west: -76.0, south: -56.0, east: -66.0, north: -17.0 },
+        GeoBounds {
+            west: -76.0,
+            south: -56.0,
+            east: -66.0,
+            north: -17.0,
+        },
         // Europe to Japan
-        GeoBounds { west: -10.0, south: 30.0, east: 146.0, north: 60.0 },
+        GeoBounds {
+            west: -10.0,
+            south: 30.0,
+            east: 146.0,
+            north: 60.0,
+        },
     ];
     for bounds in cases {
         let vp = Viewport::fit(bounds, SIZE, margin);
         let nw = vp.project(LonLat::new(bounds.west, bounds.north));
         let se = vp.project(LonLat::new(bounds.east, bounds.south));
         let eps = 0.01;
-        assert!(nw.x >= margin - eps && nw.y >= margin - eps, "{bounds:?}: {nw:?}");
-        assert!(se.x <= SIZE.0 - margin + eps && se.y <= SIZE.1 - margin + eps, "{se:?}");
+        assert!(
+            nw.x >= margin - eps && nw.y >= margin - eps,
+            "{bounds:?}: {nw:?}"
+        );
+        assert!(
+            se.x <= SIZE.0 - margin + eps && se.y <= SIZE.1 - margin + eps,
+            "{se:?}"
+        );
         // Tight: one pair of sides touches the margin, so it is the closest fit.
         let touches_x = (nw.x - margin).abs() < 0.5 && (se.x - (SIZE.0 - margin)).abs() < 0.5;
         let touches_y = (nw.y - margin).abs() < 0.5 && (se.y - (SIZE.1 - margin)).abs() < 0.5;
-        assert!(touches_x || touches_y, "{bounds:?} not tight: {nw:?} {se:?}");
+        assert!(
+            touches_x || touches_y,
+            "{bounds:?} not tight: {nw:?} {se:?}"
+        );
     }
 }
 

@@ -13,6 +13,11 @@ pub enum Format {
     PlainText,
     Markdown,
     Html,
+    Pdf,
+    Docx,
+    Odt,
+    Email,
+    Rtf,
 }
 
 impl Format {
@@ -22,7 +27,26 @@ impl Format {
             "txt" | "text" => Some(Format::PlainText),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "eml" => Some(Format::Email),
+            "rtf" => Some(Format::Rtf),
             _ => None,
+        }
+    }
+
+    /// A short name for the reading pane and exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::PlainText => "Text",
+            Format::Markdown => "Markdown",
+            Format::Html => "Web page",
+            Format::Pdf => "PDF",
+            Format::Docx => "Word document",
+            Format::Odt => "OpenDocument text",
+            Format::Email => "E-mail",
+            Format::Rtf => "Rich text",
         }
     }
 }
@@ -93,6 +117,8 @@ pub enum ProblemKind {
     BrokenLink,
     Unreadable,
     FolderUnreadable,
+    /// A PDF, Word, OpenDocument, e-mail or RTF file that could not be read.
+    Document,
 }
 
 /// A file (or folder) that was skipped, with a reason a reporter can understand.

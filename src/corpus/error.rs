@@ -47,6 +47,8 @@ pub enum FileError {
     Unreadable(io::Error),
     #[error("could not open the folder: {}", describe_io(.0))]
     FolderUnreadable(io::Error),
+    #[error("{0}")]
+    Document(#[from] super::formats::FormatError),
 }
 
 impl FileError {
@@ -70,6 +72,7 @@ impl FileError {
             FileError::BrokenLink => ProblemKind::BrokenLink,
             FileError::Unreadable(_) => ProblemKind::Unreadable,
             FileError::FolderUnreadable(_) => ProblemKind::FolderUnreadable,
+            FileError::Document(_) => ProblemKind::Document,
         }
     }
 }

@@ -11,7 +11,7 @@ use super::error::FileError;
 use super::html::html_to_text;
 use super::markdown::read_markdown;
 use super::text::{clean_title, count_words, file_name_title, first_line};
-use super::{Document, Format, Metadata};
+use super::{Document, Format, Metadata, formats};
 
 /// What a format reader gets out of a file's bytes.
 #[derive(Debug)]
@@ -75,6 +75,11 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
                 metadata: info.metadata,
             })
         }
+        Format::Pdf => from_document(formats::read_pdf(&bytes)?),
+        Format::Docx => from_document(formats::read_docx(&bytes)?),
+        Format::Odt => from_document(formats::read_odt(&bytes)?),
+        Format::Email => from_document(formats::read_eml(&bytes)?),
+        Format::Rtf => from_document(formats::read_rtf(&bytes)?),
         Format::Html => {
             let declared = declared_html_charset(&bytes);
             let decoded = decode(bytes, declared)?;
@@ -92,6 +97,28 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
             })
         }
     }
+}
+
+/// A PDF, DOCX, ODT, e-mail or RTF file: the reader gives text and named
+/// fields; the document's own date becomes the metadata date.
+fn from_document(doc: formats::Extracted) -> Result<Extracted, FileError> {
+    let mut metadata = Metadata {
+        date: doc.date.clone(),
+        ..Metadata::default()
+    };
+    for (label, value) in doc.metadata {
+        match label.as_str() {
+            "Author" | "From" if metadata.author.is_none() => metadata.author = Some(value),
+            "Subject" if metadata.subject.is_none() => metadata.subject = Some(value),
+            _ => metadata.other.push((label, value)),
+        }
+    }
+    Ok(Extracted {
+        text: doc.text,
+        title: doc.title.as_deref().and_then(clean_title),
+        encoding: "UTF-8",
+        metadata,
+    })
 }
 
 /// Reads a whole file, refusing it when it is over `max_bytes` — both by the

@@ -195,7 +195,9 @@ fn read_country(r: &mut Reader, units: f64) -> Result<Country, BasemapError> {
 fn read_ring(r: &mut Reader, units: f64, is_hole: bool) -> Result<Ring, BasemapError> {
     let n = r.varint()? as usize;
     if n < 3 || n > r.remaining() {
-        return Err(BasemapError::Damaged("a ring has an impossible point count"));
+        return Err(BasemapError::Damaged(
+            "a ring has an impossible point count",
+        ));
     }
     let mut points = Vec::with_capacity(n + 1);
     let (mut x, mut y) = (0i64, 0i64);

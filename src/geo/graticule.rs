@@ -37,8 +37,10 @@ pub fn graticule(viewport: &Viewport, min_spacing_px: f32) -> Vec<GraticuleLine>
 
     let (w, h) = viewport.size();
     // The visible part of the world, in screen pixels.
-    let world_nw = viewport.world_to_screen(WorldPoint::from_lonlat(LonLat::new(-180.0, LAT_LIMIT)));
-    let world_se = viewport.world_to_screen(WorldPoint::from_lonlat(LonLat::new(180.0, -LAT_LIMIT)));
+    let world_nw =
+        viewport.world_to_screen(WorldPoint::from_lonlat(LonLat::new(-180.0, LAT_LIMIT)));
+    let world_se =
+        viewport.world_to_screen(WorldPoint::from_lonlat(LonLat::new(180.0, -LAT_LIMIT)));
     let (left, right) = (world_nw.x.max(0.0), world_se.x.min(w));
     let (top, bottom) = (world_nw.y.max(0.0), world_se.y.min(h));
     if left >= right || top >= bottom {

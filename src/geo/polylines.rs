@@ -202,7 +202,13 @@ mod tests {
     fn segments_wholly_off_screen_break_the_line() {
         let vp = Viewport::new(LonLat::new(0.0, 0.0), 3600.0, (200.0, 200.0));
         // Visible field is about ±10°; the ring goes far east and back.
-        let ring = world(&[(-5.0, 0.0), (5.0, 0.0), (60.0, 0.0), (60.0, 5.0), (5.0, 5.0)]);
+        let ring = world(&[
+            (-5.0, 0.0),
+            (5.0, 0.0),
+            (60.0, 0.0),
+            (60.0, 5.0),
+            (5.0, 5.0),
+        ]);
         let mut lines = Polylines::new();
         lines.add_world_ring(&ring, &vp, 0.0);
         assert_eq!(lines.len(), 2, "the far-east part is not drawn");

@@ -221,8 +221,7 @@ impl Viewport {
         let fixed = self.screen_to_world(anchor);
         self.scale = (self.scale * factor).clamp(self.min_scale(), self.max_scale());
         self.center.x = fixed.x - (f64::from(anchor.x) - f64::from(self.width) / 2.0) / self.scale;
-        self.center.y =
-            fixed.y - (f64::from(anchor.y) - f64::from(self.height) / 2.0) / self.scale;
+        self.center.y = fixed.y - (f64::from(anchor.y) - f64::from(self.height) / 2.0) / self.scale;
         self.clamp();
     }
 

@@ -32,11 +32,13 @@
 //! than a false one on the timeline.
 
 use super::lexicon::{
-    is_abbreviation, is_dotted_cue, is_quantity_lead, is_quantity_unit, is_year_subject_verb,
-    looks_plural, year_cue, YearCue,
+    YearCue, is_abbreviation, is_dotted_cue, is_quantity_lead, is_quantity_unit,
+    is_year_subject_verb, looks_plural, year_cue,
 };
-use super::scan::{Hit, Scanner, PLAUSIBLE_YEARS};
-use super::text::{digits_end, is_apostrophe, is_dash, number, prev_char, skip_space, skip_space_back, word_before};
+use super::scan::{Hit, PLAUSIBLE_YEARS, Scanner};
+use super::text::{
+    digits_end, is_apostrophe, is_dash, number, prev_char, skip_space, skip_space_back, word_before,
+};
 use super::value::DateValue;
 
 impl Scanner<'_> {
@@ -49,7 +51,13 @@ impl Scanner<'_> {
         if next.is_some_and(is_quantity_unit) || self.number_group_follows(e) {
             return None;
         }
-        let hit = |start| Some(Hit { start, end: e, value: Some(DateValue::year(year)) });
+        let hit = |start| {
+            Some(Hit {
+                start,
+                end: e,
+                value: Some(DateValue::year(year)),
+            })
+        };
         if self.follows_date_dash(p) {
             return hit(p);
         }
@@ -69,11 +77,13 @@ impl Scanner<'_> {
             Some((YearCue::Strong, _)) => hit(p),
             Some((YearCue::In, start)) => {
                 let counted = plural && !(1900..=2030).contains(&year);
-                (!counted && !self.quantity_lead_before(start)).then_some(()).and(hit(p))
+                (!counted && !self.quantity_lead_before(start))
+                    .then_some(())
+                    .and(hit(p))
             }
-            Some((YearCue::Weak, start)) => {
-                (!plural && !self.quantity_lead_before(start)).then_some(()).and(hit(p))
-            }
+            Some((YearCue::Weak, start)) => (!plural && !self.quantity_lead_before(start))
+                .then_some(())
+                .and(hit(p)),
             Some((YearCue::Connector, start)) => {
                 let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;
                 (joins && !plural).then_some(()).and(hit(p))
@@ -82,7 +92,9 @@ impl Scanner<'_> {
                 let noun_follows = next.is_some_and(|w| !looks_plural(w)) && !comma_after;
                 noun_follows.then_some(()).and(hit(p))
             }
-            Some((YearCue::None, _)) | None => self.stands_alone(p, e, next).then_some(()).and(hit(p)),
+            Some((YearCue::None, _)) | None => {
+                self.stands_alone(p, e, next).then_some(()).and(hit(p))
+            }
         }
     }
 
@@ -126,8 +138,10 @@ impl Scanner<'_> {
             let letter_before = skip_space_back(b, q - 1)
                 .checked_sub(1)
                 .is_some_and(|k| b[k].is_ascii_alphabetic());
-            let clause_ends =
-                matches!(next_byte, None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r'));
+            let clause_ends = matches!(
+                next_byte,
+                None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r')
+            );
             return letter_before && clause_ends;
         }
         let line_start = matches!(before, None | Some(b'\n'));
@@ -136,7 +150,9 @@ impl Scanner<'_> {
         }
         let sentence_start = match before {
             None | Some(b'\n' | b'!' | b'?' | b'"') => true,
-            Some(b'.') => word_before(self.text, q - 1).is_none_or(|ws| !is_abbreviation(&b[ws..q - 1])),
+            Some(b'.') => {
+                word_before(self.text, q - 1).is_none_or(|ws| !is_abbreviation(&b[ws..q - 1]))
+            }
             _ => false,
         };
         sentence_start && next.is_some_and(is_year_subject_verb)

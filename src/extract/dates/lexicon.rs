@@ -21,8 +21,18 @@ pub fn month_number(word: &[u8]) -> Option<(u8, bool)> {
         return None;
     }
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const SHORT: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -40,9 +50,17 @@ pub fn month_number(word: &[u8]) -> Option<(u8, bool)> {
 
 pub fn is_weekday(word: &[u8]) -> bool {
     is_name_case(word)
-        && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            .iter()
-            .any(|d| word_is(word, d))
+        && [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| word_is(word, d))
 }
 
 /// What the word just before a bare four-digit number says about it.
@@ -65,10 +83,25 @@ pub enum YearCue {
 
 pub fn year_cue(word: &[u8]) -> YearCue {
     const STRONG: &[&str] = &[
-        "since", "until", "till", "during", "circa", "throughout", "year", "summer", "winter",
-        "spring", "autumn", "born", "founded", "established", "dated",
+        "since",
+        "until",
+        "till",
+        "during",
+        "circa",
+        "throughout",
+        "year",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "born",
+        "founded",
+        "established",
+        "dated",
     ];
-    const WEAK: &[&str] = &["by", "from", "to", "of", "around", "before", "after", "between"];
+    const WEAK: &[&str] = &[
+        "by", "from", "to", "of", "around", "before", "after", "between",
+    ];
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my", "your",
         "whose", "last", "next", "same",
@@ -95,10 +128,43 @@ pub fn year_cue(word: &[u8]) -> YearCue {
 /// "by 2000 people", "up to 1500", "a total of 1999".
 pub fn is_quantity_lead(word: &[u8]) -> bool {
     [
-        "total", "number", "sum", "rose", "risen", "rise", "rising", "increase", "increased",
-        "fell", "fall", "fallen", "dropped", "drop", "grew", "climbed", "reached", "up", "down",
-        "out", "average", "tally", "count", "estimate", "estimated", "cut", "reduced", "raised",
-        "added", "some", "capacity", "population", "price", "cost", "costs", "worth", "paid",
+        "total",
+        "number",
+        "sum",
+        "rose",
+        "risen",
+        "rise",
+        "rising",
+        "increase",
+        "increased",
+        "fell",
+        "fall",
+        "fallen",
+        "dropped",
+        "drop",
+        "grew",
+        "climbed",
+        "reached",
+        "up",
+        "down",
+        "out",
+        "average",
+        "tally",
+        "count",
+        "estimate",
+        "estimated",
+        "cut",
+        "reduced",
+        "raised",
+        "added",
+        "some",
+        "capacity",
+        "population",
+        "price",
+        "cost",
+        "costs",
+        "worth",
+        "paid",
         "than",
     ]
     .iter()
@@ -109,15 +175,82 @@ pub fn is_quantity_lead(word: &[u8]) -> bool {
 /// whatever precedes it ("in 1500 members", "1999 tonnes", "2000 km").
 pub fn is_quantity_unit(word: &[u8]) -> bool {
     [
-        "people", "persons", "members", "votes", "voters", "tonnes", "tons", "ton", "km",
-        "kilometres", "kilometers", "miles", "mi", "metres", "meters", "m", "ft", "feet",
-        "yards", "kg", "kilograms", "g", "lb", "lbs", "pounds", "dollars", "euros", "usd", "eur",
-        "gbp", "rupees", "yen", "naira", "pesos", "troops", "soldiers", "cases", "deaths",
-        "copies", "units", "pages", "words", "times", "acres", "hectares", "ha", "barrels",
-        "litres", "liters", "points", "seats", "signatures", "hours", "minutes", "seconds",
-        "days", "weeks", "months", "years", "calories", "mw", "kw", "mph", "sq", "square",
-        "cubic", "percent", "per", "million", "billion", "thousand", "hundred", "dozen", "pcs",
-        "items", "strong",
+        "people",
+        "persons",
+        "members",
+        "votes",
+        "voters",
+        "tonnes",
+        "tons",
+        "ton",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "mi",
+        "metres",
+        "meters",
+        "m",
+        "ft",
+        "feet",
+        "yards",
+        "kg",
+        "kilograms",
+        "g",
+        "lb",
+        "lbs",
+        "pounds",
+        "dollars",
+        "euros",
+        "usd",
+        "eur",
+        "gbp",
+        "rupees",
+        "yen",
+        "naira",
+        "pesos",
+        "troops",
+        "soldiers",
+        "cases",
+        "deaths",
+        "copies",
+        "units",
+        "pages",
+        "words",
+        "times",
+        "acres",
+        "hectares",
+        "ha",
+        "barrels",
+        "litres",
+        "liters",
+        "points",
+        "seats",
+        "signatures",
+        "hours",
+        "minutes",
+        "seconds",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "calories",
+        "mw",
+        "kw",
+        "mph",
+        "sq",
+        "square",
+        "cubic",
+        "percent",
+        "per",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "pcs",
+        "items",
+        "strong",
     ]
     .iter()
     .any(|w| word_is(word, w))
@@ -131,13 +264,41 @@ pub fn is_dotted_cue(word: &[u8]) -> bool {
 /// A lowercase word that reads as a plural noun ("students", "cases"), the
 /// sign that the number before it counts something.
 pub fn looks_plural(word: &[u8]) -> bool {
-    if ["men", "women", "children"].iter().any(|w| word_is(word, w)) {
+    if ["men", "women", "children"]
+        .iter()
+        .any(|w| word_is(word, w))
+    {
         return word.iter().all(u8::is_ascii_lowercase);
     }
     const NOT_PLURAL: &[&str] = &[
-        "was", "has", "is", "as", "this", "thus", "its", "his", "hers", "ours", "yours",
-        "theirs", "always", "perhaps", "whereas", "besides", "afterwards", "towards", "unless",
-        "less", "plus", "across", "news", "does", "goes", "says", "saw", "whose",
+        "was",
+        "has",
+        "is",
+        "as",
+        "this",
+        "thus",
+        "its",
+        "his",
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "always",
+        "perhaps",
+        "whereas",
+        "besides",
+        "afterwards",
+        "towards",
+        "unless",
+        "less",
+        "plus",
+        "across",
+        "news",
+        "does",
+        "goes",
+        "says",
+        "saw",
+        "whose",
     ];
     word.len() >= 3
         && word.iter().all(u8::is_ascii_lowercase)
@@ -161,8 +322,8 @@ pub fn is_year_subject_verb(word: &[u8]) -> bool {
 /// Abbreviations whose full stop does not end a sentence ("No. 2017 was …").
 pub fn is_abbreviation(word: &[u8]) -> bool {
     [
-        "no", "nr", "nos", "p", "pp", "vol", "art", "fig", "ch", "sec", "para", "ref", "tel",
-        "op", "cf", "ed", "st", "rm", "apt", "ext", "mr", "mrs", "ms", "dr",
+        "no", "nr", "nos", "p", "pp", "vol", "art", "fig", "ch", "sec", "para", "ref", "tel", "op",
+        "cf", "ed", "st", "rm", "apt", "ext", "mr", "mrs", "ms", "dr",
     ]
     .iter()
     .any(|w| word_is(word, w))

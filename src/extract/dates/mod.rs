@@ -32,8 +32,8 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-pub use scan::{find_dates, PLAUSIBLE_YEARS};
-pub use value::{days_from_epoch, days_in_month, is_leap_year, DateValue, Granularity};
+pub use scan::{PLAUSIBLE_YEARS, find_dates};
+pub use value::{DateValue, Granularity, days_from_epoch, days_in_month, is_leap_year};
 
 /// One date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! so text between digits is skipped eight bytes at a time.
 
 use super::DateMention;
-use super::lexicon::{is_weekday, month_number, year_cue, YearCue};
+use super::lexicon::{YearCue, is_weekday, month_number, year_cue};
 use super::text::{
     digits_end, is_apostrophe, is_dash, is_word_char, next_char, next_digit, number, prev_char,
     skip_space, skip_space_back, word_at, word_before, word_is,
@@ -31,16 +31,26 @@ pub(super) struct Scanner<'a> {
 
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let b = text.as_bytes();
-    let mut scanner = Scanner { text, b, last_end: 0 };
+    let mut scanner = Scanner {
+        text,
+        b,
+        last_end: 0,
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while let Some(p) = next_digit(b, i) {
         let e = digits_end(b, p);
         i = e;
-        let Some(hit) = scanner.match_at(p, e) else { continue };
+        let Some(hit) = scanner.match_at(p, e) else {
+            continue;
+        };
         i = hit.end.max(e);
         if let Some(value) = hit.value {
-            found.push(DateMention { start: hit.start, end: hit.end, value });
+            found.push(DateMention {
+                start: hit.start,
+                end: hit.end,
+                value,
+            });
             scanner.last_end = hit.end;
         }
     }
@@ -78,10 +88,15 @@ impl Scanner<'_> {
         match next_char(self.text, e) {
             None => true,
             Some('.' | ',' | ':') => !digit_at(e + 1),
-            Some(c) if is_dash(c) => !next_char(self.text, e + c.len_utf8()).is_some_and(char::is_alphabetic),
+            Some(c) if is_dash(c) => {
+                !next_char(self.text, e + c.len_utf8()).is_some_and(char::is_alphabetic)
+            }
             Some(c) => {
                 c.is_whitespace()
-                    || matches!(c, ')' | ']' | ';' | '!' | '?' | '"' | '”' | '»' | '’' | '\'')
+                    || matches!(
+                        c,
+                        ')' | ']' | ';' | '!' | '?' | '"' | '”' | '»' | '’' | '\''
+                    )
             }
         }
     }
@@ -138,7 +153,11 @@ impl Scanner<'_> {
     /// "early", "mid" or "late" just before `pos` ("mid-1990s", "late 1950s"), as its start.
     pub(super) fn modifier_before(&self, pos: usize) -> Option<usize> {
         let glued = prev_char(self.text, pos) == Some('-');
-        let q = if glued { pos - 1 } else { skip_space_back(self.b, pos) };
+        let q = if glued {
+            pos - 1
+        } else {
+            skip_space_back(self.b, pos)
+        };
         if q == pos {
             return None;
         }
@@ -169,7 +188,9 @@ impl Scanner<'_> {
     }
 
     fn day_number(&self, p: usize, e: usize) -> Option<u8> {
-        u8::try_from(number(&self.b[p..e])).ok().filter(|d| (1..=31).contains(d))
+        u8::try_from(number(&self.b[p..e]))
+            .ok()
+            .filter(|d| (1..=31).contains(d))
     }
 
     /// "March 3, 1999", "June 21st, 2016", "Feb. 3 1999" (the digits are the day).
@@ -178,7 +199,11 @@ impl Scanner<'_> {
         let (month_start, month) = self.month_before(p, false)?;
         let (end, year) = self.year_after_day(e)?;
         let start = self.weekday_before(month_start).unwrap_or(month_start);
-        Some(Hit { start, end, value: DateValue::day(year, month, day) })
+        Some(Hit {
+            start,
+            end,
+            value: DateValue::day(year, month, day),
+        })
     }
 
     /// "3 March 1999", "3rd of March 1999", "14 May, 2012".
@@ -190,7 +215,10 @@ impl Scanner<'_> {
         let day = self.day_number(p, e)?;
         let mut i = e;
         if let Some(end) = word_at(self.text, i) {
-            if !["st", "nd", "rd", "th"].iter().any(|s| word_is(&b[i..end], s)) {
+            if !["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| word_is(&b[i..end], s))
+            {
                 return None;
             }
             i = end;
@@ -222,17 +250,28 @@ impl Scanner<'_> {
         }
         let (end, year) = self.year_at(k)?;
         let start = self.weekday_before(p).unwrap_or(p);
-        Some(Hit { start, end, value: DateValue::day(year, month, day) })
+        Some(Hit {
+            start,
+            end,
+            value: DateValue::day(year, month, day),
+        })
     }
 
     /// "February 1979", "Feb. 1979", "Sept 2001", "March of 1999" (the digits are the year).
     fn month_year(&self, p: usize, e: usize) -> Option<Hit> {
         let (start, month) = self.month_before(p, true)?;
         let (end, year) = self.year_at(p)?;
-        if self.next_word(e).is_some_and(super::lexicon::is_quantity_unit) {
+        if self
+            .next_word(e)
+            .is_some_and(super::lexicon::is_quantity_unit)
+        {
             return None;
         }
-        Some(Hit { start, end, value: DateValue::month(year, month) })
+        Some(Hit {
+            start,
+            end,
+            value: DateValue::month(year, month),
+        })
     }
 
     /// "2016-06-21" and "2016/06/21" (year first is never ambiguous).
@@ -249,7 +288,8 @@ impl Scanner<'_> {
             return None;
         }
         let end = e + 6;
-        let time_follows = b.get(end) == Some(&b'T') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let time_follows =
+            b.get(end) == Some(&b'T') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
         if next_char(self.text, end).is_some_and(is_word_char) && !time_follows {
             return None;
         }
@@ -259,7 +299,11 @@ impl Scanner<'_> {
         }
         let month = u8::try_from(number(&b[e + 1..e + 3])).ok()?;
         let day = u8::try_from(number(&b[e + 4..e + 6])).ok()?;
-        Some(Hit { start: p, end, value: DateValue::day(year, month, day) })
+        Some(Hit {
+            start: p,
+            end,
+            value: DateValue::day(year, month, day),
+        })
     }
 
     /// "21/06/2016", "21.06.2016", "06/21/2016": day and month are told apart
@@ -276,7 +320,8 @@ impl Scanner<'_> {
             return None;
         }
         let (end, year) = self.year_at(second_end + 1)?;
-        let another_group = b.get(end) == Some(&sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let another_group =
+            b.get(end) == Some(&sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
         if another_group {
             return None;
         }
@@ -285,9 +330,19 @@ impl Scanner<'_> {
         let (day, month) = match (first, second) {
             (f, s) if f == s || (f > 12 && s <= 12) => (f, s),
             (f, s) if f <= 12 && s > 12 => (s, f),
-            _ => return Some(Hit { start: p, end, value: None }),
+            _ => {
+                return Some(Hit {
+                    start: p,
+                    end,
+                    value: None,
+                });
+            }
         };
-        Some(Hit { start: p, end, value: DateValue::day(year, month, day) })
+        Some(Hit {
+            start: p,
+            end,
+            value: DateValue::day(year, month, day),
+        })
     }
 
     /// "1980s", "the mid-1990s", "early 1970s". Round hundreds ("1800s") usually
@@ -306,7 +361,11 @@ impl Scanner<'_> {
             return None;
         }
         let start = modifier.unwrap_or(p);
-        Some(Hit { start, end: e + 1, value: Some(DateValue::decade(year)) })
+        Some(Hit {
+            start,
+            end: e + 1,
+            value: Some(DateValue::decade(year)),
+        })
     }
 
     /// "the '80s", "mid-’60s": '00s and '10s are this century, '20s–'90s the last.
@@ -328,7 +387,11 @@ impl Scanner<'_> {
         }
         let year = if tens <= 10 { 2000 + tens } else { 1900 + tens };
         let start = self.modifier_before(a).unwrap_or(a);
-        Some(Hit { start, end: e + 1, value: Some(DateValue::decade(year)) })
+        Some(Hit {
+            start,
+            end: e + 1,
+            value: Some(DateValue::decade(year)),
+        })
     }
 
     /// The word after a number, if a space (not a comma) separates them.

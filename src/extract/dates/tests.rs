@@ -1,7 +1,7 @@
 //! Scanner tests: every supported form with its value and exact span, and
 //! every trap that must not be read as a date.
 
-use super::{find_dates, DateValue, Granularity};
+use super::{DateValue, Granularity, find_dates};
 
 /// The dates found in `text`, as (surface text, ISO value).
 fn found(text: &str) -> Vec<(&str, String)> {
@@ -27,8 +27,16 @@ fn none(text: &str) {
 
 #[test]
 fn month_day_year() {
-    one("Born March 3, 1999 in Lagos.", "March 3, 1999", "1999-03-03");
-    one("On June 21st, 2016, the vote", "June 21st, 2016", "2016-06-21");
+    one(
+        "Born March 3, 1999 in Lagos.",
+        "March 3, 1999",
+        "1999-03-03",
+    );
+    one(
+        "On June 21st, 2016, the vote",
+        "June 21st, 2016",
+        "2016-06-21",
+    );
     one("on Feb. 3 1999.", "Feb. 3 1999", "1999-02-03");
     one("DECEMBER 31, 1999", "DECEMBER 31, 1999", "1999-12-31");
     let m = &find_dates("x March 3, 1999")[0];
@@ -39,15 +47,27 @@ fn month_day_year() {
 #[test]
 fn day_month_year() {
     one("It began on 3 March 1999.", "3 March 1999", "1999-03-03");
-    one("the 3rd of March 1999 was", "3rd of March 1999", "1999-03-03");
+    one(
+        "the 3rd of March 1999 was",
+        "3rd of March 1999",
+        "1999-03-03",
+    );
     one("signed 14 May, 2012 in", "14 May, 2012", "2012-05-14");
     one("on 1 Sept. 2001", "1 Sept. 2001", "2001-09-01");
 }
 
 #[test]
 fn weekday_joins_a_full_date() {
-    one("Monday, 14 May 2012: rain", "Monday, 14 May 2012", "2012-05-14");
-    one("on Friday March 3, 2000", "Friday March 3, 2000", "2000-03-03");
+    one(
+        "Monday, 14 May 2012: rain",
+        "Monday, 14 May 2012",
+        "2012-05-14",
+    );
+    one(
+        "on Friday March 3, 2000",
+        "Friday March 3, 2000",
+        "2000-03-03",
+    );
     one("on friday, 14 May 2012", "14 May 2012", "2012-05-14");
 }
 
@@ -67,7 +87,10 @@ fn months() {
 fn two_months() {
     assert_eq!(
         found("March 1999 and April 2000"),
-        vec![("March 1999", "1999-03".into()), ("April 2000", "2000-04".into())]
+        vec![
+            ("March 1999", "1999-03".into()),
+            ("April 2000", "2000-04".into())
+        ]
     );
 }
 
@@ -114,7 +137,10 @@ fn bare_years_with_cues() {
     one("in early 1968 the", "early 1968", "1968");
     one("by 2030, emissions", "2030", "2030");
     let m = &find_dates("in 1968")[0];
-    assert_eq!((m.start, m.end, m.value.granularity), (3, 7, Granularity::Year));
+    assert_eq!(
+        (m.start, m.end, m.value.granularity),
+        (3, 7, Granularity::Year)
+    );
 }
 
 #[test]
@@ -128,13 +154,32 @@ fn bare_years_standing_alone() {
 
 #[test]
 fn year_ranges_give_two_years() {
-    let years = |text| found(text).into_iter().map(|(s, v)| (s, v)).collect::<Vec<_>>();
-    assert_eq!(years("served 1998–2001 as"), vec![("1998", "1998".into()), ("2001", "2001".into())]);
-    assert_eq!(years("served 1998-2001 as"), vec![("1998", "1998".into()), ("2001", "2001".into())]);
-    assert_eq!(years("between 2003 and 2005"), vec![("2003", "2003".into()), ("2005", "2005".into())]);
-    assert_eq!(years("from 1979 to 1983"), vec![("1979", "1979".into()), ("1983", "1983".into())]);
-    let spans: Vec<(usize, usize)> =
-        find_dates("from 1979 to 1983").iter().map(|m| (m.start, m.end)).collect();
+    let years = |text| {
+        found(text)
+            .into_iter()
+            .map(|(s, v)| (s, v))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        years("served 1998–2001 as"),
+        vec![("1998", "1998".into()), ("2001", "2001".into())]
+    );
+    assert_eq!(
+        years("served 1998-2001 as"),
+        vec![("1998", "1998".into()), ("2001", "2001".into())]
+    );
+    assert_eq!(
+        years("between 2003 and 2005"),
+        vec![("2003", "2003".into()), ("2005", "2005".into())]
+    );
+    assert_eq!(
+        years("from 1979 to 1983"),
+        vec![("1979", "1979".into()), ("1983", "1983".into())]
+    );
+    let spans: Vec<(usize, usize)> = find_dates("from 1979 to 1983")
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
     assert_eq!(spans, vec![(5, 9), (13, 17)]);
 }
 
@@ -210,14 +255,19 @@ fn codes_and_numbers_are_not_dates() {
 
 #[test]
 fn offsets_stay_on_char_boundaries_in_non_ascii_text() {
-    let text = "Öl – am 3. März? Nein: «3 March 1999», née café 1968, 日本 in 1968年 and in 1970 über.";
+    let text =
+        "Öl – am 3. März? Nein: «3 March 1999», née café 1968, 日本 in 1968年 and in 1970 über.";
     let mentions = find_dates(text);
     for m in &mentions {
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
     }
     let surfaces: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(surfaces, vec!["3 March 1999", "1970"]);
-    one("Ñandú\u{a0}3\u{a0}March\u{a0}1999 €", "3\u{a0}March\u{a0}1999", "1999-03-03");
+    one(
+        "Ñandú\u{a0}3\u{a0}March\u{a0}1999 €",
+        "3\u{a0}March\u{a0}1999",
+        "1999-03-03",
+    );
     one("日本 the ’80s 日本", "’80s", "1980s");
 }
 

@@ -56,12 +56,22 @@ pub fn skip_space_back(b: &[u8], mut end: usize) -> usize {
 
 /// End of the run of ASCII letters starting at `i`.
 pub fn letters_end(b: &[u8], i: usize) -> usize {
-    i + b.get(i..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphabetic()).count()
+    i + b
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
 }
 
 /// End of the run of ASCII digits starting at `i`.
 pub fn digits_end(b: &[u8], i: usize) -> usize {
-    i + b.get(i..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count()
+    i + b
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
 }
 
 /// The whole word of ASCII letters ending at `end`, as `start`, or `None` if
@@ -69,7 +79,11 @@ pub fn digits_end(b: &[u8], i: usize) -> usize {
 pub fn word_before(text: &str, end: usize) -> Option<usize> {
     let b = text.as_bytes();
     let head = b.get(..end)?;
-    let len = head.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    let len = head
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
     let start = end - len;
     (len > 0 && !prev_char(text, start).is_some_and(is_word_char)).then_some(start)
 }
@@ -107,9 +121,10 @@ pub fn word_is(word: &[u8], lower: &str) -> bool {
 
 /// Value of a run of ASCII digits (saturating: long runs are never dates anyway).
 pub fn number(digits: &[u8]) -> u32 {
-    digits
-        .iter()
-        .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(u32::from(d.wrapping_sub(b'0'))))
+    digits.iter().fold(0u32, |n, d| {
+        n.saturating_mul(10)
+            .saturating_add(u32::from(d.wrapping_sub(b'0')))
+    })
 }
 
 /// Position of the next ASCII digit at or after `i`. Eight bytes at a time:
@@ -135,7 +150,11 @@ pub fn next_digit(b: &[u8], i: usize) -> Option<usize> {
         }
         pos += 8;
     }
-    chunks.remainder().iter().position(u8::is_ascii_digit).map(|k| pos + k)
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| pos + k)
 }
 
 #[cfg(test)]

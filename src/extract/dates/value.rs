@@ -133,7 +133,10 @@ impl DateValue {
         match self.granularity {
             Granularity::Decade => {
                 let first = self.year.div_euclid(10) * 10;
-                (days_from_epoch(first, 1, 1), days_from_epoch(first + 9, 12, 31))
+                (
+                    days_from_epoch(first, 1, 1),
+                    days_from_epoch(first + 9, 12, 31),
+                )
             }
             Granularity::Year => (
                 days_from_epoch(self.year, 1, 1),
@@ -144,7 +147,10 @@ impl DateValue {
                 days_from_epoch(self.year, month, days_in_month(self.year, month)),
             ),
             Granularity::Day => {
-                let day = self.day.unwrap_or(1).clamp(1, days_in_month(self.year, month));
+                let day = self
+                    .day
+                    .unwrap_or(1)
+                    .clamp(1, days_in_month(self.year, month));
                 let d = days_from_epoch(self.year, month, day);
                 (d, d)
             }
@@ -198,8 +204,7 @@ pub fn days_from_epoch(year: i32, month: u8, day: u8) -> i64 {
     let year_of_cycle = y - cycle * 400;
     let month_from_march = (month + 9) % 12;
     let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_cycle =
-        year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
+    let day_of_cycle = year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
     // 719 468 days separate 0000-03-01 from 1970-01-01.
     cycle * 146_097 + day_of_cycle - 719_468
 }
@@ -263,15 +268,32 @@ mod tests {
             }
         }
         for value in values {
-            assert_eq!(DateValue::parse_iso(&value.iso()), Some(value), "{}", value.iso());
+            assert_eq!(
+                DateValue::parse_iso(&value.iso()),
+                Some(value),
+                "{}",
+                value.iso()
+            );
         }
     }
 
     #[test]
     fn parse_iso_rejects_other_spellings() {
         for bad in [
-            "", "99", "1999-3-3", "1999-02-30", "1999-13", "1985s", "1980S", "01999", "-0000",
-            "1999-03-03-01", "1999/03/03", "March 1999", "1999-03-", "+1999",
+            "",
+            "99",
+            "1999-3-3",
+            "1999-02-30",
+            "1999-13",
+            "1985s",
+            "1980S",
+            "01999",
+            "-0000",
+            "1999-03-03-01",
+            "1999/03/03",
+            "March 1999",
+            "1999-03-",
+            "+1999",
         ] {
             assert_eq!(DateValue::parse_iso(bad), None, "{bad:?}");
         }
@@ -309,7 +331,10 @@ mod tests {
         let (first, last) = feb.day_range();
         assert_eq!(last - first + 1, 28);
         let (first, last) = DateValue::year(2016).day_range();
-        assert_eq!((first, last - first + 1), (days_from_epoch(2016, 1, 1), 366));
+        assert_eq!(
+            (first, last - first + 1),
+            (days_from_epoch(2016, 1, 1), 366)
+        );
         let (first, last) = DateValue::year(1970).day_range();
         assert_eq!((first, last), (0, 364));
         let (first, last) = DateValue::decade(1980).day_range();
