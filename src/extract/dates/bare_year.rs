@@ -15,13 +15,15 @@
 //! - a time word before it: since, until, during, circa, "c.", the year,
 //!   summer…, born, founded (always enough);
 //! - early/mid/late before it, which join the span ("late 1968");
-//! - in, by, from, to, of, around, before, after, between (enough unless a
+//! - in, by, from, to, of, around, before, after, between, or a participle
+//!   such as compiled/published/signed (enough unless a
 //!   plural noun follows: "by 2000 students" is a count; after "in", a plural
 //!   still allows years 1900–2030, as in "In 1968 students marched"; a comma
 //!   after the year always allows it; a quantity verb before the cue, as in
 //!   "rose to 2000" or "a total of 1999", vetoes it);
 //! - and/or/through or a dash right after another date: "between 2003 and
-//!   2005", "1998–2001" (the first year of a dashed range is a year too);
+//!   2005", "1998–2001" (the first year of a dashed range is a year too;
+//!   "1998–99" ends in 1999);
 //! - a determiner or possessive before and a singular or capitalised word
 //!   after: "the 1968 election", "Nigeria's 2015 vote" (but "the 1500 members");
 //! - alone in brackets "(1968)", between commas "Paris, 1968.", first on its
@@ -37,9 +39,10 @@ use super::lexicon::{
 };
 use super::scan::{Hit, PLAUSIBLE_YEARS, Scanner};
 use super::text::{
-    digits_end, is_apostrophe, is_dash, number, prev_char, skip_space, skip_space_back, word_before,
+    digits_end, is_apostrophe, is_dash, next_char, number, prev_char, skip_space, skip_space_back,
+    word_before,
 };
-use super::value::DateValue;
+use super::value::{DateValue, Granularity};
 
 impl Scanner<'_> {
     pub(super) fn bare_year(&self, p: usize, e: usize) -> Option<Hit> {
@@ -72,30 +75,51 @@ impl Scanner<'_> {
         }
         let comma_after = self.b.get(e) == Some(&b',');
         let plural = next.is_some_and(looks_plural) && !comma_after;
-        match self.cue_before(p) {
-            Some((YearCue::Modifier, start)) => hit(start),
-            Some((YearCue::Strong, _)) => hit(p),
+        let accepted = match self.cue_before(p) {
+            Some((YearCue::Modifier, start)) => return hit(start),
+            Some((YearCue::Strong, _)) => true,
             Some((YearCue::In, start)) => {
                 let counted = plural && !(1900..=2030).contains(&year);
-                (!counted && !self.quantity_lead_before(start))
-                    .then_some(())
-                    .and(hit(p))
+                !counted && !self.quantity_lead_before(start)
             }
-            Some((YearCue::Weak, start)) => (!plural && !self.quantity_lead_before(start))
-                .then_some(())
-                .and(hit(p)),
+            Some((YearCue::Weak, start)) => !plural && !self.quantity_lead_before(start),
             Some((YearCue::Connector, start)) => {
                 let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;
-                (joins && !plural).then_some(()).and(hit(p))
+                joins && !plural
             }
             Some((YearCue::Determiner, _)) => {
-                let noun_follows = next.is_some_and(|w| !looks_plural(w)) && !comma_after;
-                noun_follows.then_some(()).and(hit(p))
+                next.is_some_and(|w| !looks_plural(w)) && !comma_after
             }
-            Some((YearCue::None, _)) | None => {
-                self.stands_alone(p, e, next).then_some(()).and(hit(p))
-            }
+            Some((YearCue::None, _)) | None => self.stands_alone(p, e, next),
+        };
+        if accepted { hit(p) } else { None }
+    }
+
+    /// "1998–99": the two-digit end of a range that starts with a year just
+    /// found (`previous`), in the same century unless that would go backwards.
+    pub(super) fn short_range_end(
+        &self,
+        p: usize,
+        e: usize,
+        previous: Option<DateValue>,
+    ) -> Option<Hit> {
+        let previous = previous.filter(|v| v.granularity == Granularity::Year)?;
+        let dash = prev_char(self.text, p).filter(|&c| is_dash(c))?;
+        if p - dash.len_utf8() != self.last_end || !self.closes_year(e) {
+            return None;
         }
+        let century = previous.year.div_euclid(100) * 100;
+        let tail = i32::try_from(number(&self.b[p..e])).ok()?;
+        let year = if century + tail > previous.year {
+            century + tail
+        } else {
+            century + 100 + tail
+        };
+        (year - previous.year < 100).then_some(Hit {
+            start: p,
+            end: e,
+            value: Some(DateValue::year(year)),
+        })
     }
 
     /// The cue word before `p` and its start. A possessive "'s" counts as a
@@ -112,7 +136,7 @@ impl Scanner<'_> {
         }
         let ws = word_before(self.text, q)?;
         let word = &b[ws..q];
-        let possessive = word_is_s(word) && prev_char(self.text, ws).is_some_and(is_apostrophe);
+        let possessive = word == b"s" && prev_char(self.text, ws).is_some_and(is_apostrophe);
         if possessive {
             return Some((YearCue::Determiner, ws));
         }
@@ -168,18 +192,30 @@ impl Scanner<'_> {
         self.last_end > 0 && skip_space_back(self.b, d) == self.last_end
     }
 
-    /// "1998–2001", "1998 - 2001": a dash and a later year within a century.
+    /// "1998–2001", "1998 - 2001", "1998–99": a dash and a later year within a century.
     fn range_follows(&self, e: usize, year: i32) -> bool {
         let i = skip_space(self.b, e);
-        let Some(dash) = super::text::next_char(self.text, i).filter(|&c| is_dash(c)) else {
+        let Some(dash) = next_char(self.text, i).filter(|&c| is_dash(c)) else {
             return false;
         };
         let j = skip_space(self.b, i + dash.len_utf8());
         let end = digits_end(self.b, j);
-        let Ok(second) = i32::try_from(number(&self.b[j..end])) else {
+        let Ok(digits) = i32::try_from(number(&self.b[j..end])) else {
             return false;
         };
-        end - j == 4 && second > year && second - year <= 100 && self.closes_year(end)
+        let second = match end - j {
+            4 => digits,
+            2 if j == i + dash.len_utf8() => {
+                let century = year.div_euclid(100) * 100;
+                if century + digits > year {
+                    century + digits
+                } else {
+                    century + 100 + digits
+                }
+            }
+            _ => return false,
+        };
+        second > year && second - year <= 100 && self.closes_year(end)
     }
 
     /// Another digit group just before, as in phone numbers: "020 1999".
@@ -192,8 +228,4 @@ impl Scanner<'_> {
     fn number_group_follows(&self, e: usize) -> bool {
         self.b.get(e) == Some(&b' ') && digits_end(self.b, e + 1) >= e + 4
     }
-}
-
-fn word_is_s(word: &[u8]) -> bool {
-    word == b"s"
 }

@@ -100,7 +100,23 @@ pub fn year_cue(word: &[u8]) -> YearCue {
         "dated",
     ];
     const WEAK: &[&str] = &[
-        "by", "from", "to", "of", "around", "before", "after", "between",
+        "by",
+        "from",
+        "to",
+        "of",
+        "around",
+        "before",
+        "after",
+        "between",
+        "compiled",
+        "published",
+        "updated",
+        "revised",
+        "printed",
+        "recorded",
+        "filmed",
+        "signed",
+        "written",
     ];
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my", "your",

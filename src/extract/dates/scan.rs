@@ -27,6 +27,8 @@ pub(super) struct Scanner<'a> {
     pub b: &'a [u8],
     /// End of the last reported date; a new span never starts before it.
     pub last_end: usize,
+    /// Value of the last reported date, for "1998–99".
+    pub last_value: Option<DateValue>,
 }
 
 pub fn find_dates(text: &str) -> Vec<DateMention> {
@@ -35,6 +37,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         text,
         b,
         last_end: 0,
+        last_value: None,
     };
     let mut found = Vec::new();
     let mut i = 0;
@@ -52,6 +55,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                 value,
             });
             scanner.last_end = hit.end;
+            scanner.last_value = Some(value);
         }
     }
     found
@@ -64,7 +68,8 @@ impl Scanner<'_> {
                 .month_day_year(p, e)
                 .or_else(|| self.day_month_year(p, e))
                 .or_else(|| self.numeric_date(p, e))
-                .or_else(|| self.short_decade(p, e)),
+                .or_else(|| self.short_decade(p, e))
+                .or_else(|| self.short_range_end(p, e, self.last_value)),
             4 => self
                 .month_year(p, e)
                 .or_else(|| self.iso_date(p, e))
@@ -187,17 +192,41 @@ impl Scanner<'_> {
         self.year_at(j)
     }
 
+    /// The second day of "6–10": its digits, if a dash and one or two digits follow `e`.
+    fn range_end_day(&self, e: usize) -> Option<(usize, usize)> {
+        let dash = next_char(self.text, e).filter(|&c| is_dash(c))?;
+        let start = e + dash.len_utf8();
+        let end = digits_end(self.b, start);
+        (1..=2).contains(&(end - start)).then_some((start, end))
+    }
+
+    /// After a dash, the second day of a range ("6–10 February 2023") may start a date.
+    fn after_day_dash(&self, p: usize) -> bool {
+        let Some(dash) = prev_char(self.text, p).filter(|&c| is_dash(c)) else {
+            return false;
+        };
+        let d = p - dash.len_utf8();
+        let digits = self.b[..d]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (1..=2).contains(&digits) && self.opens_number(d - digits)
+    }
+
     fn day_number(&self, p: usize, e: usize) -> Option<u8> {
         u8::try_from(number(&self.b[p..e]))
             .ok()
             .filter(|d| (1..=31).contains(d))
     }
 
-    /// "March 3, 1999", "June 21st, 2016", "Feb. 3 1999" (the digits are the day).
+    /// "March 3, 1999", "June 21st, 2016", "Feb. 3 1999" (the digits are the
+    /// day). A day range "February 6–10, 2023" is one span valued at its last day.
     fn month_day_year(&self, p: usize, e: usize) -> Option<Hit> {
-        let day = self.day_number(p, e)?;
         let (month_start, month) = self.month_before(p, false)?;
-        let (end, year) = self.year_after_day(e)?;
+        let (day_start, day_end) = self.range_end_day(e).unwrap_or((p, e));
+        let day = self.day_number(day_start, day_end)?;
+        let (end, year) = self.year_after_day(day_end)?;
         let start = self.weekday_before(month_start).unwrap_or(month_start);
         Some(Hit {
             start,
@@ -209,7 +238,7 @@ impl Scanner<'_> {
     /// "3 March 1999", "3rd of March 1999", "14 May, 2012".
     fn day_month_year(&self, p: usize, e: usize) -> Option<Hit> {
         let b = self.b;
-        if !self.opens_number(p) {
+        if !self.opens_number(p) && !self.after_day_dash(p) {
             return None;
         }
         let day = self.day_number(p, e)?;
