@@ -1,1 +1,0 @@
-//! The offline gazetteer: place names to coordinates, and resolving ambiguous names.
