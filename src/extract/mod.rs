@@ -4,6 +4,8 @@
 
 pub mod dates;
 pub mod gazetteer;
+mod lexicon;
+mod tokens;
 
 use serde::{Deserialize, Serialize};
 
