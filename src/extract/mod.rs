@@ -4,8 +4,13 @@
 
 pub mod dates;
 pub mod gazetteer;
+mod classify;
+mod document;
+mod link;
 mod lexicon;
+mod spans;
 mod tokens;
+pub mod variants;
 
 use serde::{Deserialize, Serialize};
 
