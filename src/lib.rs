@@ -2,5 +2,7 @@
 //! searching, and the saved workspace. Nothing here knows about egui.
 
 pub mod corpus;
+pub mod export;
 pub mod extract;
+pub mod geo;
 pub mod workspace;

@@ -1,3 +1,144 @@
-fn main() {
-    println!("corpus-explorer");
+//! The `corpus-explorer` command: opens the window on a folder or workspace,
+//! or, with `export`, reads a folder headlessly and writes JSON.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use corpus_explorer::corpus::IngestOptions;
+use corpus_explorer::export::{ExportReport, export_folder};
+
+const EXAMPLES: &str = "\
+Examples:
+  corpus-explorer                          open the window on the welcome screen
+  corpus-explorer ~/Documents/leaks        open the window on a folder
+  corpus-explorer leaks.ron                open a saved workspace
+  corpus-explorer export ~/Documents/leaks -o leaks.json";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  corpus-explorer export ~/Documents/leaks > leaks.json
+  corpus-explorer export ~/Documents/leaks -o leaks.json --max-file-mb 200
+
+Every file the app can read is listed with its title, size, word count and
+encoding; files it skipped are listed too, with \"error\" giving the reason
+and title, words and encoding null. The corpus folder is only read.";
+
+/// Corpus Explorer: read a folder of documents and see the people,
+/// organisations, places and dates they mention. Works offline.
+#[derive(Debug, Parser)]
+#[command(version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A folder of documents or a saved workspace (.ron) to open in the window.
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read a folder without opening the window and write what was found as JSON.
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The folder of documents to read (it is never written to).
+    folder: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    format: ExportFormat,
+    /// Skip files larger than this many megabytes (as in Preferences).
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    max_file_mb: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One JSON document: {"version", "documents", "entities"}.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Some(Command::Export(args)) => export(&args),
+        None => open_window(cli.path),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("corpus-explorer: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    let options = IngestOptions {
+        max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
+    };
+    let report = export_folder(&args.folder, &options)?;
+    match &args.output {
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("could not create '{}'", path.display()))?;
+            write_report(&report, args.format, BufWriter::new(file))
+                .with_context(|| format!("could not write '{}'", path.display()))?;
+            let problems = report
+                .documents
+                .iter()
+                .filter(|d| d.error.is_some())
+                .count();
+            eprintln!(
+                "Wrote {} ({} documents, {problems} skipped).",
+                path.display(),
+                report.documents.len() - problems
+            );
+        }
+        None => {
+            let stdout = std::io::stdout().lock();
+            write_report(&report, args.format, BufWriter::new(stdout))
+                .or_else(ignore_closed_pipe)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_report(
+    report: &ExportReport,
+    format: ExportFormat,
+    out: impl Write,
+) -> std::io::Result<()> {
+    match format {
+        ExportFormat::Json => report.write_json(out),
+    }
+}
+
+/// `export … | head` closing the pipe early is not an error worth reporting.
+fn ignore_closed_pipe(err: std::io::Error) -> std::io::Result<()> {
+    match err.kind() {
+        std::io::ErrorKind::BrokenPipe => Ok(()),
+        _ => Err(err),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(path: Option<PathBuf>) -> anyhow::Result<()> {
+    corpus_explorer::app::run(path)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_path: Option<PathBuf>) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this build has no window: it was built without the \"gui\" feature.\n\
+         Use `corpus-explorer export FOLDER` to read a folder, or rebuild with default features."
+    )
 }

@@ -2,7 +2,8 @@
 
 use std::time::SystemTime;
 
-/// Index of a document in the corpus' document list, stable for one ingest.
+/// Index of a document in the corpus' document list. Ingest emits documents
+/// sorted by `rel_path`, so the same folder always gives the same ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocId(pub u32);
 
@@ -26,6 +27,28 @@ impl Format {
     }
 }
 
+/// What a file says about itself, beyond its text: HTML `<meta>` tags,
+/// Markdown front matter, and later e-mail headers or PDF properties.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub author: Option<String>,
+    /// The document's own date, as written in the file (not parsed).
+    pub date: Option<String>,
+    pub subject: Option<String>,
+    /// Further named fields in the order the file gives them,
+    /// e.g. `("description", "…")`.
+    pub other: Vec<(String, String)>,
+}
+
+impl Metadata {
+    pub fn is_empty(&self) -> bool {
+        self.author.is_none()
+            && self.date.is_none()
+            && self.subject.is_none()
+            && self.other.is_empty()
+    }
+}
+
 /// One readable document of the corpus, with its decoded text.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -41,6 +64,7 @@ pub struct Document {
     pub format: Format,
     /// The decoded, readable text (HTML already turned into text).
     pub text: String,
+    pub metadata: Metadata,
 }
 
 impl Document {
@@ -50,10 +74,34 @@ impl Document {
     }
 }
 
-/// A file that was skipped, with a reason a reporter can understand.
+/// Puts documents in the canonical order (by `rel_path`), the order ingest
+/// emits them in, so that a document's index is its stable [`DocId`].
+pub fn sort_documents(docs: &mut [Document]) {
+    docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+}
+
+/// Why a file was skipped, for filtering and tests; `Problem::reason` is
+/// the sentence shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    Binary,
+    Empty,
+    Undecodable,
+    TooLarge,
+    PermissionDenied,
+    Vanished,
+    BrokenLink,
+    Unreadable,
+    FolderUnreadable,
+}
+
+/// A file (or folder) that was skipped, with a reason a reporter can understand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Path relative to the corpus folder, with '/' separators.
     pub rel_path: String,
     pub reason: String,
+    pub kind: ProblemKind,
+    /// Size of the file on disk, when it could be read.
+    pub bytes: Option<u64>,
 }

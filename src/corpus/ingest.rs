@@ -1,10 +1,18 @@
-//! The ingest job: walk a folder and read every supported file, reporting
-//! progress, documents and problems as events so a UI can fill in as it goes.
+//! The ingest job: walk a folder, then read and decode its files in parallel,
+//! reporting progress, documents and problems as events so a UI can fill in
+//! as it goes. Documents are emitted in `rel_path` order, so the n-th
+//! document event is always the same file for the same folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-use super::{Document, Format, Problem};
+use rayon::prelude::*;
+
+use super::error::CorpusError;
+use super::reader::read_document;
+use super::walk::{FoundFile, walk};
+use super::{Document, Problem};
 
 /// Settings the user can change in preferences.
 #[derive(Debug, Clone)]
@@ -21,11 +29,15 @@ impl Default for IngestOptions {
     }
 }
 
-/// What an ingest reports while it runs, in order.
+/// What an ingest reports while it runs, in order: `Started` once, then
+/// documents and problems interleaved with `Progress`.
 #[derive(Debug, Clone)]
 pub enum IngestEvent {
     /// The walk is done: this many candidate files will be read.
-    Started { total: usize },
+    Started {
+        total: usize,
+    },
+    /// Sent at most every 1% of the files or 50 ms, and once at the end.
     Progress {
         done: usize,
         total: usize,
@@ -44,116 +56,140 @@ pub struct IngestSummary {
     pub cancelled: bool,
 }
 
+/// The first batch is small so the first documents show quickly; later
+/// batches grow to keep both cores busy.
+const FIRST_BATCH_FILES: usize = 16;
+const MAX_BATCH_FILES: usize = 1024;
+/// Bounds the memory a batch's texts take before the sink gets them.
+const MAX_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(50);
+
 /// Reads every supported file below `root`, sending events to `sink`.
 /// Checks `cancel` between files. Fails only if `root` itself is unusable.
+/// Never writes anything below `root`.
 pub fn ingest_folder(
     root: &Path,
     options: &IngestOptions,
     cancel: &AtomicBool,
     mut sink: impl FnMut(IngestEvent),
-) -> std::io::Result<IngestSummary> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    walk(root, root, &mut files, &mut problems)?;
-    sink(IngestEvent::Started { total: files.len() });
-    let mut summary = IngestSummary::default();
-    for problem in problems {
-        summary.problems += 1;
+) -> Result<IngestSummary, CorpusError> {
+    let walked = walk(root, cancel)?;
+    let total = walked.files.len();
+    sink(IngestEvent::Started { total });
+    let mut summary = IngestSummary {
+        problems: walked.problems.len(),
+        cancelled: walked.cancelled,
+        ..IngestSummary::default()
+    };
+    for problem in walked.problems {
         sink(IngestEvent::Problem(problem));
     }
-    let total = files.len();
-    for (done, path) in files.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
-            summary.cancelled = true;
-            break;
-        }
-        let rel_path = relative(root, path);
-        sink(IngestEvent::Progress {
-            done,
-            total,
-            current: rel_path.clone(),
-        });
-        match read_document(path, &rel_path, options) {
-            Ok(doc) => {
-                summary.documents += 1;
-                summary.bytes_read += doc.bytes;
-                sink(IngestEvent::Document(Box::new(doc)));
+    let mut progress = ProgressPacer::new(total);
+    let mut rest = walked.files.as_slice();
+    let mut batch_files = FIRST_BATCH_FILES;
+    while !rest.is_empty() && !summary.cancelled {
+        let (batch, tail) = rest.split_at(batch_len(rest, batch_files));
+        rest = tail;
+        batch_files = (batch_files * 2).min(MAX_BATCH_FILES);
+        let results: Vec<Option<Result<Document, Problem>>> = batch
+            .par_iter()
+            .map(|file| (!cancel.load(Ordering::Relaxed)).then(|| read_one(file, options)))
+            .collect();
+        for (file, result) in batch.iter().zip(results) {
+            let Some(result) = result else {
+                summary.cancelled = true;
+                continue;
+            };
+            match result {
+                Ok(doc) => {
+                    summary.documents += 1;
+                    summary.bytes_read += doc.bytes;
+                    sink(IngestEvent::Document(Box::new(doc)));
+                }
+                Err(problem) => {
+                    summary.problems += 1;
+                    sink(IngestEvent::Problem(problem));
+                }
             }
-            Err(reason) => {
-                summary.problems += 1;
-                sink(IngestEvent::Problem(Problem { rel_path, reason }));
+            if let Some(event) = progress.advance(&file.rel_path) {
+                sink(event);
             }
         }
+    }
+    if let Some(event) = progress.finish() {
+        sink(event);
     }
     Ok(summary)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        if path.is_dir() {
-            if let Err(err) = walk(root, &path, files, problems) {
-                problems.push(Problem {
-                    rel_path: relative(root, &path),
-                    reason: format!("could not open the folder: {err}"),
-                });
-            }
-        } else if format_of(&path).is_some() {
-            files.push(path);
+fn read_one(file: &FoundFile, options: &IngestOptions) -> Result<Document, Problem> {
+    read_document(
+        &file.path,
+        &file.rel_path,
+        file.format,
+        options.max_file_bytes,
+    )
+    .map_err(|err| Problem::new(&file.rel_path, &err, Some(file.size)))
+}
+
+/// How many of `files` go in the next batch: at most `max_files`, at most
+/// `MAX_BATCH_BYTES` (but always at least one file).
+fn batch_len(files: &[FoundFile], max_files: usize) -> usize {
+    let mut bytes = 0u64;
+    let mut len = 0;
+    for file in files.iter().take(max_files) {
+        bytes = bytes.saturating_add(file.size);
+        if len > 0 && bytes > MAX_BATCH_BYTES {
+            break;
+        }
+        len += 1;
+    }
+    len
+}
+
+/// Decides when a `Progress` event is due, so a 100,000-file corpus does not
+/// flood the UI with 100,000 events.
+struct ProgressPacer {
+    done: usize,
+    total: usize,
+    step: usize,
+    last_done: usize,
+    last_time: Instant,
+    current: String,
+}
+
+impl ProgressPacer {
+    fn new(total: usize) -> Self {
+        Self {
+            done: 0,
+            total,
+            step: (total / 100).max(1),
+            last_done: 0,
+            last_time: Instant::now(),
+            current: String::new(),
         }
     }
-    Ok(())
-}
 
-fn format_of(path: &Path) -> Option<Format> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .and_then(Format::from_extension)
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn read_document(path: &Path, rel_path: &str, options: &IngestOptions) -> Result<Document, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
-    if meta.len() > options.max_file_bytes {
-        return Err(format!(
-            "the file is larger than the {} MB limit",
-            options.max_file_bytes / (1024 * 1024)
-        ));
+    fn advance(&mut self, rel_path: &str) -> Option<IngestEvent> {
+        self.done += 1;
+        rel_path.clone_into(&mut self.current);
+        let due = self.done - self.last_done >= self.step
+            || self.last_time.elapsed() >= PROGRESS_INTERVAL;
+        due.then(|| self.event())
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("could not read the file: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| "the text is not UTF-8".to_string())?;
-    if text.trim().is_empty() {
-        return Err("the file is empty".into());
+
+    /// The closing event, unless the last one already said where we stopped.
+    fn finish(&mut self) -> Option<IngestEvent> {
+        (self.done != self.last_done).then(|| self.event())
     }
-    let format = format_of(path).unwrap_or(Format::PlainText);
-    let title = text
-        .lines()
-        .map(|l| l.trim().trim_start_matches('#').trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or(rel_path)
-        .to_string();
-    Ok(Document {
-        rel_path: rel_path.to_string(),
-        title,
-        bytes: meta.len(),
-        words: text.split_whitespace().count(),
-        encoding: "UTF-8".into(),
-        modified: meta.modified().ok(),
-        format,
-        text,
-    })
+
+    fn event(&mut self) -> IngestEvent {
+        self.last_done = self.done;
+        self.last_time = Instant::now();
+        IngestEvent::Progress {
+            done: self.done,
+            total: self.total,
+            current: self.current.clone(),
+        }
+    }
 }

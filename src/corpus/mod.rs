@@ -1,8 +1,20 @@
 //! Reading a folder of documents: walking it, decoding each supported file and
 //! deriving a title. The corpus folder is only ever read, never written.
 
+mod decode;
 mod document;
+mod error;
+pub mod formats;
+mod html;
 mod ingest;
+mod markdown;
+mod reader;
+mod text;
+mod walk;
 
-pub use document::{DocId, Document, Format, Problem};
+pub use decode::{Decoded, decode};
+pub use document::{DocId, Document, Format, Metadata, Problem, ProblemKind, sort_documents};
+pub use error::{CorpusError, FileError, human_size};
+pub use html::{HtmlText, html_to_text};
 pub use ingest::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
+pub use reader::{Extracted, extract};

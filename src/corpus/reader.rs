@@ -1,0 +1,118 @@
+//! Reading one file into a [`Document`]: the size limit, decoding, and the
+//! per-format conversion to text, title and metadata. New formats (PDF,
+//! DOCX, …) add an arm to [`extract`] that turns bytes into [`Extracted`].
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::decode::{declared_html_charset, decode};
+use super::error::FileError;
+use super::html::html_to_text;
+use super::markdown::read_markdown;
+use super::text::{clean_title, count_words, file_name_title, first_line};
+use super::{Document, Format, Metadata};
+
+/// What a format reader gets out of a file's bytes.
+#[derive(Debug)]
+pub struct Extracted {
+    pub text: String,
+    /// The title the format itself gives, if any.
+    pub title: Option<String>,
+    pub encoding: &'static str,
+    pub metadata: Metadata,
+}
+
+/// Reads the file at `path` and makes a document of it.
+pub fn read_document(
+    path: &Path,
+    rel_path: &str,
+    format: Format,
+    max_bytes: u64,
+) -> Result<Document, FileError> {
+    let (bytes, meta) = read_limited(path, max_bytes)?;
+    let size = bytes.len() as u64;
+    let extracted = extract(format, bytes)?;
+    if extracted.text.trim().is_empty() {
+        return Err(FileError::NoText);
+    }
+    let title = extracted
+        .title
+        .or_else(|| first_line(&extracted.text))
+        .unwrap_or_else(|| file_name_title(rel_path));
+    Ok(Document {
+        rel_path: rel_path.to_string(),
+        title,
+        bytes: size,
+        words: count_words(&extracted.text),
+        encoding: extracted.encoding.to_string(),
+        modified: meta.modified().ok(),
+        format,
+        text: extracted.text,
+        metadata: extracted.metadata,
+    })
+}
+
+/// Turns the bytes of a file of `format` into text.
+pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
+    match format {
+        Format::PlainText => {
+            let decoded = decode(bytes, None)?;
+            Ok(Extracted {
+                text: decoded.text,
+                title: None,
+                encoding: decoded.encoding.name(),
+                metadata: Metadata::default(),
+            })
+        }
+        Format::Markdown => {
+            let decoded = decode(bytes, None)?;
+            let info = read_markdown(&decoded.text);
+            Ok(Extracted {
+                text: decoded.text,
+                title: info.title,
+                encoding: decoded.encoding.name(),
+                metadata: info.metadata,
+            })
+        }
+        Format::Html => {
+            let declared = declared_html_charset(&bytes);
+            let decoded = decode(bytes, declared)?;
+            let page = html_to_text(&decoded.text);
+            let title = page
+                .title
+                .as_deref()
+                .or(page.first_h1.as_deref())
+                .and_then(clean_title);
+            Ok(Extracted {
+                text: page.text,
+                title,
+                encoding: decoded.encoding.name(),
+                metadata: page.metadata,
+            })
+        }
+    }
+}
+
+/// Reads a whole file, refusing it when it is over `max_bytes` — both by the
+/// size on disk, before reading, and by what is read, in case it grew.
+fn read_limited(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, std::fs::Metadata), FileError> {
+    let file = File::open(path).map_err(FileError::from_io)?;
+    let meta = file.metadata().map_err(FileError::from_io)?;
+    let too_large = |size| FileError::TooLarge {
+        size,
+        limit: max_bytes,
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let capacity = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(FileError::from_io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok((bytes, meta))
+}

@@ -1,0 +1,183 @@
+//! Bare four-digit years ("in 1968"), the hardest case: the same digits are
+//! also counts ("1500 members"), prices, rooms and reference numbers.
+//!
+//! The rule: a number in [`PLAUSIBLE_YEARS`] is a year only if it passes
+//! every *veto* and has at least one *cue*.
+//!
+//! Vetoes (a count or a code, whatever precedes it):
+//! - glued to anything but a space, bracket or quote on the left ("$1968",
+//!   "A1999", "No.2017", "555-1999") or on the right ("1999%", "19990",
+//!   "1999.5", "2017/441", "2000-strong");
+//! - followed by a unit or a counted noun: "1500 members", "2000 km", "1999 tonnes";
+//! - part of a group of numbers: "020 1999", "1999 4567" (phone and reference numbers).
+//!
+//! Cues (one is needed):
+//! - a time word before it: since, until, during, circa, "c.", the year,
+//!   summer…, born, founded (always enough);
+//! - early/mid/late before it, which join the span ("late 1968");
+//! - in, by, from, to, of, around, before, after, between (enough unless a
+//!   plural noun follows: "by 2000 students" is a count; after "in", a plural
+//!   still allows years 1900–2030, as in "In 1968 students marched"; a comma
+//!   after the year always allows it; a quantity verb before the cue, as in
+//!   "rose to 2000" or "a total of 1999", vetoes it);
+//! - and/or/through or a dash right after another date: "between 2003 and
+//!   2005", "1998–2001" (the first year of a dashed range is a year too);
+//! - a determiner or possessive before and a singular or capitalised word
+//!   after: "the 1968 election", "Nigeria's 2015 vote" (but "the 1500 members");
+//! - alone in brackets "(1968)", between commas "Paris, 1968.", first on its
+//!   line with a colon "1968: Protests", or the subject of a sentence "1968 was".
+//!
+//! Everything else, "Room 1999", "p. 1984", "Windows 2000", a number at the
+//! start of a sentence, is not reported: a missed year costs the reader less
+//! than a false one on the timeline.
+
+use super::lexicon::{
+    is_abbreviation, is_dotted_cue, is_quantity_lead, is_quantity_unit, is_year_subject_verb,
+    looks_plural, year_cue, YearCue,
+};
+use super::scan::{Hit, Scanner, PLAUSIBLE_YEARS};
+use super::text::{digits_end, is_apostrophe, is_dash, number, prev_char, skip_space, skip_space_back, word_before};
+use super::value::DateValue;
+
+impl Scanner<'_> {
+    pub(super) fn bare_year(&self, p: usize, e: usize) -> Option<Hit> {
+        let year = i32::try_from(number(&self.b[p..e])).ok()?;
+        if !PLAUSIBLE_YEARS.contains(&year) || !self.closes_year(e) {
+            return None;
+        }
+        let next = self.next_word(e);
+        if next.is_some_and(is_quantity_unit) || self.number_group_follows(e) {
+            return None;
+        }
+        let hit = |start| Some(Hit { start, end: e, value: Some(DateValue::year(year)) });
+        if self.follows_date_dash(p) {
+            return hit(p);
+        }
+        if prev_char(self.text, p) == Some('-') {
+            return self.modifier_before(p).and_then(hit);
+        }
+        if !self.opens_number(p) || self.number_group_precedes(p) {
+            return None;
+        }
+        if self.range_follows(e, year) {
+            return hit(p);
+        }
+        let comma_after = self.b.get(e) == Some(&b',');
+        let plural = next.is_some_and(looks_plural) && !comma_after;
+        match self.cue_before(p) {
+            Some((YearCue::Modifier, start)) => hit(start),
+            Some((YearCue::Strong, _)) => hit(p),
+            Some((YearCue::In, start)) => {
+                let counted = plural && !(1900..=2030).contains(&year);
+                (!counted && !self.quantity_lead_before(start)).then_some(()).and(hit(p))
+            }
+            Some((YearCue::Weak, start)) => {
+                (!plural && !self.quantity_lead_before(start)).then_some(()).and(hit(p))
+            }
+            Some((YearCue::Connector, start)) => {
+                let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;
+                (joins && !plural).then_some(()).and(hit(p))
+            }
+            Some((YearCue::Determiner, _)) => {
+                let noun_follows = next.is_some_and(|w| !looks_plural(w)) && !comma_after;
+                noun_follows.then_some(()).and(hit(p))
+            }
+            Some((YearCue::None, _)) | None => self.stands_alone(p, e, next).then_some(()).and(hit(p)),
+        }
+    }
+
+    /// The cue word before `p` and its start. A possessive "'s" counts as a
+    /// determiner; a word with a full stop counts only if it is "c." and the like.
+    fn cue_before(&self, p: usize) -> Option<(YearCue, usize)> {
+        let b = self.b;
+        let q = skip_space_back(b, p);
+        if q == p {
+            return None;
+        }
+        if b[q - 1] == b'.' {
+            let ws = word_before(self.text, q - 1)?;
+            return is_dotted_cue(&b[ws..q - 1]).then_some((YearCue::Strong, ws));
+        }
+        let ws = word_before(self.text, q)?;
+        let word = &b[ws..q];
+        let possessive = word_is_s(word) && prev_char(self.text, ws).is_some_and(is_apostrophe);
+        if possessive {
+            return Some((YearCue::Determiner, ws));
+        }
+        Some((year_cue(word), ws))
+    }
+
+    /// "rose to 2000", "a total of 1999": the word before the cue word.
+    fn quantity_lead_before(&self, cue_start: usize) -> bool {
+        let q = skip_space_back(self.b, cue_start);
+        word_before(self.text, q).is_some_and(|ws| is_quantity_lead(&self.b[ws..q]))
+    }
+
+    /// Placement rules for a year without a cue word.
+    fn stands_alone(&self, p: usize, e: usize, next: Option<&[u8]>) -> bool {
+        let b = self.b;
+        let next_byte = b.get(e).copied();
+        if matches!(prev_char(self.text, p), Some('(' | '[')) {
+            return matches!(next_byte, Some(b')' | b']' | b',' | b';'));
+        }
+        let q = skip_space_back(b, p);
+        let before = q.checked_sub(1).map(|k| b[k]);
+        if before == Some(b',') {
+            let letter_before = skip_space_back(b, q - 1)
+                .checked_sub(1)
+                .is_some_and(|k| b[k].is_ascii_alphabetic());
+            let clause_ends =
+                matches!(next_byte, None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r'));
+            return letter_before && clause_ends;
+        }
+        let line_start = matches!(before, None | Some(b'\n'));
+        if line_start && next_byte == Some(b':') {
+            return true;
+        }
+        let sentence_start = match before {
+            None | Some(b'\n' | b'!' | b'?' | b'"') => true,
+            Some(b'.') => word_before(self.text, q - 1).is_none_or(|ws| !is_abbreviation(&b[ws..q - 1])),
+            _ => false,
+        };
+        sentence_start && next.is_some_and(is_year_subject_verb)
+    }
+
+    /// The year comes right after a date and a dash: "1998–2001", "May 1998 - 2001".
+    fn follows_date_dash(&self, p: usize) -> bool {
+        let q = skip_space_back(self.b, p);
+        let Some(dash) = prev_char(self.text, q).filter(|&c| is_dash(c)) else {
+            return false;
+        };
+        let d = q - dash.len_utf8();
+        self.last_end > 0 && skip_space_back(self.b, d) == self.last_end
+    }
+
+    /// "1998–2001", "1998 - 2001": a dash and a later year within a century.
+    fn range_follows(&self, e: usize, year: i32) -> bool {
+        let i = skip_space(self.b, e);
+        let Some(dash) = super::text::next_char(self.text, i).filter(|&c| is_dash(c)) else {
+            return false;
+        };
+        let j = skip_space(self.b, i + dash.len_utf8());
+        let end = digits_end(self.b, j);
+        let Ok(second) = i32::try_from(number(&self.b[j..end])) else {
+            return false;
+        };
+        end - j == 4 && second > year && second - year <= 100 && self.closes_year(end)
+    }
+
+    /// Another digit group just before, as in phone numbers: "020 1999".
+    fn number_group_precedes(&self, p: usize) -> bool {
+        let q = skip_space_back(self.b, p);
+        q < p && q > 0 && self.b[q - 1].is_ascii_digit()
+    }
+
+    /// A group of three or more digits right after: "1999 4567".
+    fn number_group_follows(&self, e: usize) -> bool {
+        self.b.get(e) == Some(&b' ') && digits_end(self.b, e + 1) >= e + 4
+    }
+}
+
+fn word_is_s(word: &[u8]) -> bool {
+    word == b"s"
+}

@@ -1,0 +1,45 @@
+//! Finding dates in text and normalising them to ISO values with a granularity.
+//!
+//! [`find_dates`] is a hand-written scanner (no regular expressions, no
+//! date-parsing crate that could fall back to "today"): it jumps from digit
+//! run to digit run and tries the forms below around each, so it reads
+//! ordinary text at several hundred MB/s. Spans are byte offsets into the
+//! text, always on character boundaries.
+//!
+//! Forms reported (years must lie in 1000–2100, [`PLAUSIBLE_YEARS`]):
+//! - days: "March 3, 1999", "3 March 1999", "3rd of March 1999",
+//!   "June 21st, 2016", "Feb. 3 1999", "2016-06-21", "2016/06/21", and
+//!   "21/06/2016" / "21.06.2016" / "06/21/2016" when one number is above 12 or
+//!   both are equal ("05/06/2016" could be either order and is skipped).
+//!   A weekday before a day joins the span: "Monday, 14 May 2012".
+//! - months: "February 1979", "Feb. 1979", "Sept 2001", "March of 1999".
+//! - years: "in 1968" and other cued bare years (rules in `bare_year`);
+//!   "1998–2001", "between 2003 and 2005" and "from 1979 to 1983" give two years.
+//! - decades: "1980s", "the 1980s" (span "1980s"), "the mid-1990s" (span
+//!   "mid-1990s": early/mid/late join the span, articles and prepositions do
+//!   not), "the '80s" ('00s and '10s are 2000s/2010s, '20s–'90s the 1900s).
+//!
+//! Month names count only Capitalised or in capitals ("May 2001", "MAY
+//! 2001"), never lowercase ("may"). A day or month without a year ("on
+//! 14 May") is not reported, nor is an impossible day ("31 February 1999").
+
+mod bare_year;
+mod lexicon;
+mod scan;
+mod text;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+pub use scan::{find_dates, PLAUSIBLE_YEARS};
+pub use value::{days_from_epoch, days_in_month, is_leap_year, DateValue, Granularity};
+
+/// One date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offsets into the text (start inclusive, end exclusive).
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+}
