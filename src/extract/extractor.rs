@@ -107,7 +107,7 @@ impl Extractor {
             if let Some(id) = gaz.resolve(candidates, &context) {
                 let place = gaz.place(id);
                 m.place = Some(ResolvedPlace {
-                    id: id.0,
+                    id,
                     name: place.name.clone(),
                     country: place.country.clone(),
                     lat: place.lat,

@@ -6,11 +6,16 @@ pub mod dates;
 pub mod gazetteer;
 mod classify;
 mod document;
+mod extractor;
 mod link;
 mod lexicon;
 mod spans;
 mod tokens;
 pub mod variants;
+
+pub use document::{AcronymDefinition, DocMention, DocumentEntities, ResolvedPlace};
+pub use extractor::{ExtractError, Extractor, extract_corpus};
+pub use link::{Extraction, link};
 
 use serde::{Deserialize, Serialize};
 
