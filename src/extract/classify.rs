@@ -19,6 +19,8 @@ pub struct PlaceEvidence {
 pub trait PlaceLookup: Send + Sync {
     fn place_evidence(&self, name: &str) -> Option<PlaceEvidence>;
     fn is_demonym(&self, word: &str) -> bool;
+    /// A place name that is also an everyday word ("Reading", "Nice").
+    fn is_common_word(&self, name: &str) -> bool;
 }
 
 /// Scores at or above this make a span an entity.
@@ -32,10 +34,15 @@ const PLACE_PREPOSITIONS: [&str; 14] = [
     "in", "at", "from", "near", "to", "across", "outside", "into", "towards", "toward", "via",
     "around", "through", "between",
 ];
-const SITE_WORDS: [&str; 20] = [
+const SITE_WORDS: [&str; 34] = [
     "camp", "port", "prison", "airport", "square", "river", "street", "road", "province",
     "district", "region", "county", "island", "islands", "mount", "valley", "bay", "harbour",
-    "harbor", "crossing",
+    "harbor", "crossing", "state", "governorate", "lake", "desert", "cerro", "estadio", "villa",
+    "wadi", "ouadi", "plaza", "avenue", "mountains", "hills", "stadium",
+];
+const COMPASS: [&str; 10] = [
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "upper",
 ];
 
 /// Scores for each kind; the best one at or above [`THRESHOLD`] wins.
@@ -154,7 +161,8 @@ fn organization_evidence(
     lower: &[String],
     s: &mut Scores,
 ) {
-    if lower.iter().any(|w| ctx.lex.org_heads.contains(w)) {
+    // A head word alone ("Board", "League") is a common noun, not a name.
+    if words.len() > 1 && lower.iter().any(|w| ctx.lex.org_heads.contains(w)) {
         s.organization += 3.0;
     }
     let last = lower.last().map_or("", String::as_str);
@@ -173,11 +181,24 @@ fn organization_evidence(
 }
 
 fn place_evidence(ctx: &Context, span: &Span, name: &str, lower: &[String], s: &mut Scores) {
-    let known = ctx.places.place_evidence(name);
+    let mut known = ctx.places.place_evidence(name);
+    // "Meridian", "Reading": a one-word place that is also an ordinary word or a given
+    // name needs a preposition or a "X, Country" pattern before it counts.
+    let single_common = lower.len() == 1
+        && (ctx.lex.is_common(&lower[0]) || ctx.lex.is_given_name(&lower[0]) || ctx.places.is_common_word(name));
     let preposition = span.first > 0
         && ctx
             .word(span.first - 1)
             .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.as_str()));
+    if single_common && !preposition && !comma_place(ctx, span) {
+        known = None;
+    }
+    if lower.len() > 1
+        && COMPASS.contains(&lower[0].as_str())
+        && ctx.places.place_evidence(lower[1..].join(" ").as_str()).is_some_and(|p| p.major)
+    {
+        s.place += 3.0;
+    }
     if let Some(place) = known {
         s.place += 1.5;
         if place.major {
@@ -195,7 +216,11 @@ fn place_evidence(ctx: &Context, span: &Span, name: &str, lower: &[String], s: &
     } else if preposition {
         s.place += 0.3;
     }
-    if lower.iter().any(|w| SITE_WORDS.contains(&w.as_str())) {
+    let edge_site = [lower.first(), lower.last()]
+        .into_iter()
+        .flatten()
+        .any(|w| SITE_WORDS.contains(&w.as_str()));
+    if lower.len() > 1 && edge_site {
         s.place += 2.5;
     }
 }

@@ -232,6 +232,9 @@ mod tests {
         fn is_demonym(&self, word: &str) -> bool {
             word == "Nigerian"
         }
+        fn is_common_word(&self, _name: &str) -> bool {
+            false
+        }
     }
 
     fn found(text: &str) -> Vec<(EntityKind, String, String)> {

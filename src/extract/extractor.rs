@@ -46,6 +46,10 @@ impl PlaceLookup for GazetteerPlaces<'_> {
     fn is_demonym(&self, word: &str) -> bool {
         self.0.is_demonym(word)
     }
+
+    fn is_common_word(&self, name: &str) -> bool {
+        self.0.is_common_word(name)
+    }
 }
 
 impl Extractor {

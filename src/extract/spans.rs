@@ -110,7 +110,10 @@ pub fn candidate_spans(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Span>
                 j += 1;
             } else if is_connector(text, tok) && j + 1 < tokens.len() {
                 j += 1;
-            } else if is_org_connector(text, tok) && has_org_head(text, &tokens[i..=last], lex) {
+            } else if is_org_connector(text, tok)
+                && has_org_head(text, &tokens[i..=last], lex)
+                && tokens.get(j + 1).is_some_and(|t| continues_run(text, t, lex))
+            {
                 j += 1;
             } else {
                 break;
@@ -216,7 +219,8 @@ fn trim(
     while last >= first
         && (!tokens[last].is_word()
             || is_connector(text, &tokens[last])
-            || is_org_connector(text, &tokens[last]))
+            || is_org_connector(text, &tokens[last])
+            || (last > first && lex.months_weekdays.contains(&tokens[last].text(text).to_lowercase())))
     {
         if last == 0 {
             return None;
