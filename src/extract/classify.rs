@@ -16,7 +16,7 @@ pub struct PlaceEvidence {
 }
 
 /// The gazetteer as the classifier sees it; implemented by the real one and by test fakes.
-pub trait PlaceLookup: Send + Sync {
+pub trait PlaceLookup {
     fn place_evidence(&self, name: &str) -> Option<PlaceEvidence>;
     fn is_demonym(&self, word: &str) -> bool;
     /// A place name that is also an everyday word ("Reading", "Nice").

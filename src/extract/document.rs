@@ -32,9 +32,8 @@ pub struct DocMention {
 /// A place the gazetteer resolved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResolvedPlace {
-    /// Gazetteer id, so "Bombay" and "Mumbai" link.
+    /// Gazetteer id, so "Bombay" and "Mumbai" link; `Gazetteer::place(id)` has the rest.
     pub id: u32,
-    pub name: String,
     /// ISO 3166-1 alpha-2.
     pub country: String,
     pub lat: f64,

@@ -2,6 +2,8 @@
 //! then per-document extraction (names, places with coordinates, dates) and the
 //! parallel, cancellable run over a whole corpus.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -11,7 +13,7 @@ use super::dates::find_dates;
 use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
-use super::link::{Extraction, link};
+use super::link::{Extraction, link_owned};
 use super::EntityKind;
 
 /// Why the extractor could not start.
@@ -27,14 +29,19 @@ pub struct Extractor {
     gazetteer: Gazetteer,
 }
 
-struct GazetteerPlaces<'a>(&'a Gazetteer);
+/// The gazetteer seen by one document's classifier, with a cache: the same names
+/// come back many times in a document and folding them is the costly part.
+struct GazetteerPlaces<'a> {
+    gazetteer: &'a Gazetteer,
+    seen: RefCell<HashMap<String, Option<PlaceEvidence>>>,
+}
 
-impl PlaceLookup for GazetteerPlaces<'_> {
-    fn place_evidence(&self, name: &str) -> Option<PlaceEvidence> {
-        let ids = self.0.lookup(name);
+impl GazetteerPlaces<'_> {
+    fn evidence(&self, name: &str) -> Option<PlaceEvidence> {
+        let ids = self.gazetteer.lookup(name);
         let mut evidence: Option<PlaceEvidence> = None;
         for id in ids {
-            let place = self.0.place(*id);
+            let place = self.gazetteer.place(*id);
             let major = matches!(place.kind, PlaceKind::Country | PlaceKind::Region);
             let e = evidence.get_or_insert(PlaceEvidence { major: false, population: 0 });
             e.major |= major;
@@ -42,13 +49,24 @@ impl PlaceLookup for GazetteerPlaces<'_> {
         }
         evidence
     }
+}
+
+impl PlaceLookup for GazetteerPlaces<'_> {
+    fn place_evidence(&self, name: &str) -> Option<PlaceEvidence> {
+        if let Some(known) = self.seen.borrow().get(name) {
+            return *known;
+        }
+        let evidence = self.evidence(name);
+        self.seen.borrow_mut().insert(name.to_string(), evidence);
+        evidence
+    }
 
     fn is_demonym(&self, word: &str) -> bool {
-        self.0.is_demonym(word)
+        self.gazetteer.is_demonym(word)
     }
 
     fn is_common_word(&self, name: &str) -> bool {
-        self.0.is_common_word(name)
+        self.gazetteer.is_common_word(name)
     }
 }
 
@@ -71,8 +89,8 @@ impl Extractor {
 
     /// People, organisations, places and dates of one document.
     pub fn extract_document(&self, path: &str, text: &str) -> DocumentEntities {
-        let (mut mentions, acronyms) =
-            find_names(text, &self.lexicon, &GazetteerPlaces(&self.gazetteer));
+        let places = GazetteerPlaces { gazetteer: &self.gazetteer, seen: RefCell::default() };
+        let (mut mentions, acronyms) = find_names(text, &self.lexicon, &places);
         self.resolve_places(&mut mentions);
         let dates = find_dates(text);
         // A date span wins over a name span it overlaps ("May 1999" is not a person).
@@ -106,18 +124,21 @@ impl Extractor {
             }
         }
         let context: Vec<&str> = countries.iter().map(String::as_str).collect();
+        let mut resolved: HashMap<String, Option<ResolvedPlace>> = HashMap::new();
         for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place) {
-            let candidates = gaz.lookup(&m.text);
-            if let Some(id) = gaz.resolve(candidates, &context) {
-                let place = gaz.place(id);
-                m.place = Some(ResolvedPlace {
-                    id,
-                    name: place.name.clone(),
-                    country: place.country.clone(),
-                    lat: place.lat,
-                    lon: place.lon,
-                });
-            }
+            m.place = resolved
+                .entry(m.text.clone())
+                .or_insert_with_key(|name| {
+                    let id = gaz.resolve(gaz.lookup(name), &context)?;
+                    let place = gaz.place(id);
+                    Some(ResolvedPlace {
+                        id,
+                        country: place.country.clone(),
+                        lat: place.lat,
+                        lon: place.lon,
+                    })
+                })
+                .clone();
         }
     }
 }
@@ -144,5 +165,5 @@ pub fn extract_corpus(
         })
         .collect();
     let per_doc: Option<Vec<DocumentEntities>> = per_doc.into_iter().collect();
-    Some(link(&per_doc?))
+    Some(link_owned(per_doc?))
 }

@@ -26,36 +26,39 @@ struct Group {
 
 /// Groups every mention of `docs` into entities, in a deterministic order (kind, id).
 pub fn link(docs: &[DocumentEntities]) -> Extraction {
-    let acronyms = corpus_acronyms(docs);
+    link_owned(docs.to_vec())
+}
+
+/// [`link`] taking the documents by value, so mention texts move instead of being copied.
+pub fn link_owned(docs: Vec<DocumentEntities>) -> Extraction {
+    let acronyms = corpus_acronyms(&docs);
     let mut groups: BTreeMap<(EntityKind, String), Group> = BTreeMap::new();
+    // Keys repeat a lot across a corpus: compute each one's group key once.
+    let mut group_keys: HashMap<(EntityKind, String), (String, String)> = HashMap::new();
     for doc in docs {
-        for m in &doc.mentions {
-            let mut key = m.key.clone();
-            if m.kind == EntityKind::Organization
-                && let Some(long) = acronyms.get(&fold(&key))
-            {
-                key = long.clone();
-            }
-            let group_key = match (&m.place, m.kind) {
-                (Some(place), EntityKind::Place) => format!("#{}", place.id),
-                (_, EntityKind::Date) => key.clone(),
-                _ => skeleton(&key),
+        for m in doc.mentions {
+            let (key, group_key) = match &m.place {
+                Some(place) if m.kind == EntityKind::Place => (m.key, format!("#{}", place.id)),
+                _ => group_keys
+                    .entry((m.kind, m.key))
+                    .or_insert_with_key(|(kind, key)| group_key_of(*kind, key, &acronyms))
+                    .clone(),
             };
             let group = groups.entry((m.kind, group_key)).or_default();
             group.kind = Some(m.kind);
             *group.key_counts.entry(key).or_default() += 1;
+            if let Some(p) = &m.place {
+                group.place = Some((p.lat, p.lon, p.country.clone()));
+            }
+            if m.kind == EntityKind::Date && group.value.is_none() {
+                group.value = group.key_counts.keys().next().cloned();
+            }
             group.mentions.push(Mention {
                 path: doc.path.clone(),
                 start: m.start,
                 end: m.end,
-                text: m.text.clone(),
+                text: m.text,
             });
-            if let Some(p) = &m.place {
-                group.place = Some((p.lat, p.lon, p.country.clone()));
-            }
-            if m.kind == EntityKind::Date {
-                group.value = Some(m.key.clone());
-            }
         }
     }
     let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
@@ -66,6 +69,19 @@ pub fn link(docs: &[DocumentEntities]) -> Extraction {
     entities.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
     let suggestions = suggest(&entities);
     Extraction { entities, suggestions }
+}
+
+/// The key a mention is shown under (long form for a defined acronym) and the key that
+/// groups it with its variants (transliteration skeleton; the ISO value for dates).
+fn group_key_of(kind: EntityKind, key: &str, acronyms: &HashMap<String, String>) -> (String, String) {
+    let mut key = key.to_string();
+    if kind == EntityKind::Organization
+        && let Some(long) = acronyms.get(&fold(&key))
+    {
+        key = long.clone();
+    }
+    let group = if kind == EntityKind::Date { key.clone() } else { skeleton(&key) };
+    (key, group)
 }
 
 /// Acronym (folded) → long form, from every definition in the corpus. The most

@@ -15,7 +15,7 @@ pub mod variants;
 
 pub use document::{AcronymDefinition, DocMention, DocumentEntities, ResolvedPlace};
 pub use extractor::{ExtractError, Extractor, extract_corpus};
-pub use link::{Extraction, link};
+pub use link::{Extraction, link, link_owned};
 
 use serde::{Deserialize, Serialize};
 
