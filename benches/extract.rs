@@ -11,15 +11,34 @@ const TARGET_BYTES: usize = 50 * 1024 * 1024;
 const DOC_BYTES: usize = 20 * 1024;
 
 const PEOPLE: [&str; 8] = [
-    "Amina Okafor", "Chidi Okafor", "Ruth Whitfield", "Mohammad Rahimi", "Elena Vasquez",
-    "Jean-Luc Moreau", "Priya Natarajan", "Tomás Herrera",
+    "Amina Okafor",
+    "Chidi Okafor",
+    "Ruth Whitfield",
+    "Mohammad Rahimi",
+    "Elena Vasquez",
+    "Jean-Luc Moreau",
+    "Priya Natarajan",
+    "Tomás Herrera",
 ];
 const ORGS: [&str; 6] = [
-    "the Ministry of Health", "Meridian Freight Ltd", "the National Union of Journalists",
-    "UNICEF", "the Coalition for Open Archives (COA)", "Harbour Light Relief",
+    "the Ministry of Health",
+    "Meridian Freight Ltd",
+    "the National Union of Journalists",
+    "UNICEF",
+    "the Coalition for Open Archives (COA)",
+    "Harbour Light Relief",
 ];
-const PLACES: [&str; 8] = ["Lagos", "Geneva", "Beirut", "Mombasa", "Bogotá", "Kyiv", "Paris", "Dubai"];
-const DATES: [&str; 6] = ["March 3, 1999", "14 February 2019", "June 2016", "the 1980s", "in 1968", "2016-06-21"];
+const PLACES: [&str; 8] = [
+    "Lagos", "Geneva", "Beirut", "Mombasa", "Bogotá", "Kyiv", "Paris", "Dubai",
+];
+const DATES: [&str; 6] = [
+    "March 3, 1999",
+    "14 February 2019",
+    "June 2016",
+    "the 1980s",
+    "in 1968",
+    "2016-06-21",
+];
 const FILLER: [&str; 6] = [
     "The container was on the hold list because the weight was wrong by almost three tonnes.",
     "Nobody said it was because of the report, and nobody had to.",
@@ -34,7 +53,9 @@ fn document(seed: usize) -> String {
     let mut text = String::with_capacity(DOC_BYTES + 256);
     let mut n = seed.wrapping_mul(2_654_435_761);
     let mut next = |m: usize| {
-        n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        n = n
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (n >> 33) % m
     };
     while text.len() < DOC_BYTES {
@@ -61,7 +82,10 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn main() {
-    rayon::ThreadPoolBuilder::new().num_threads(2).build_global().ok();
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build_global()
+        .ok();
     let rss_start = peak_rss_kb().unwrap_or(0);
     let t = Instant::now();
     let extractor = match Extractor::load_embedded() {
@@ -86,12 +110,21 @@ fn main() {
     let secs = t.elapsed().as_secs_f64();
     let rss_end = peak_rss_kb().unwrap_or(0);
     let (entities, mentions) = extraction.map_or((0, 0), |x| {
-        (x.entities.len(), x.entities.iter().map(|e| e.mentions.len()).sum::<usize>())
+        (
+            x.entities.len(),
+            x.entities.iter().map(|e| e.mentions.len()).sum::<usize>(),
+        )
     });
     let mb = total as f64 / (1024.0 * 1024.0);
     println!("load_embedded: {load_ms:.0} ms (target <= 300 ms)");
-    println!("corpus: {} documents, {mb:.1} MB; {entities} entities, {mentions} mentions", docs.len());
-    println!("extract_corpus (2 threads): {secs:.2} s = {:.1} MB/s (target >= 20 MB/s)", mb / secs);
+    println!(
+        "corpus: {} documents, {mb:.1} MB; {entities} entities, {mentions} mentions",
+        docs.len()
+    );
+    println!(
+        "extract_corpus (2 threads): {secs:.2} s = {:.1} MB/s (target >= 20 MB/s)",
+        mb / secs
+    );
     println!(
         "peak RSS: start {} MB, after load {} MB, with corpus text {} MB, end {} MB; extraction added {} MB (target <= 300 MB)",
         rss_start / 1024,

@@ -30,9 +30,16 @@ fn read_gold(path: &Path) -> Vec<GoldLine> {
             let cols: Vec<&str> = l.split('\t').collect();
             Some(GoldLine {
                 kind: parse_kind(cols.first()?.trim())?,
-                spellings: cols.get(1)?.split('|').map(|s| s.trim().to_string()).collect(),
+                spellings: cols
+                    .get(1)?
+                    .split('|')
+                    .map(|s| s.trim().to_string())
+                    .collect(),
                 required: cols.get(2).is_some_and(|c| c.trim() == "required"),
-                country: cols.get(3).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+                country: cols
+                    .get(3)
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty()),
             })
         })
         .collect()
@@ -69,7 +76,11 @@ impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -85,19 +96,27 @@ struct Report {
 
 impl Report {
     fn overall(&self) -> Counts {
-        self.per_kind.values().fold(Counts::default(), |a, c| Counts {
-            tp: a.tp + c.tp,
-            fp: a.fp + c.fp,
-            fn_: a.fn_ + c.fn_,
-        })
+        self.per_kind
+            .values()
+            .fold(Counts::default(), |a, c| Counts {
+                tp: a.tp + c.tp,
+                fp: a.fp + c.fp,
+                fn_: a.fn_ + c.fn_,
+            })
     }
 
     fn table(&self, title: &str) -> String {
-        let mut out = format!("\n{title}\n{:<14}{:>5}{:>5}{:>5}{:>8}{:>8}{:>8}\n", "kind", "TP", "FP", "FN", "P", "R", "F1");
+        let mut out = format!(
+            "\n{title}\n{:<14}{:>5}{:>5}{:>5}{:>8}{:>8}{:>8}\n",
+            "kind", "TP", "FP", "FN", "P", "R", "F1"
+        );
         let rows = self.per_kind.iter().map(|(k, c)| (k.key().to_string(), *c));
         for (name, c) in rows.chain([("overall".to_string(), self.overall())]) {
             let (p, r, f) = c.prf();
-            out += &format!("{name:<14}{:>5}{:>5}{:>5}{p:>8.3}{r:>8.3}{f:>8.3}\n", c.tp, c.fp, c.fn_);
+            out += &format!(
+                "{name:<14}{:>5}{:>5}{:>5}{p:>8.3}{r:>8.3}{f:>8.3}\n",
+                c.tp, c.fp, c.fn_
+            );
         }
         out += &format!(
             "geocoding: {}/{} found places in the gold's country; dates: {}/{} gold dates found\n",
@@ -108,11 +127,17 @@ impl Report {
 }
 
 fn evaluate(set: &[(String, String, Vec<GoldLine>)], extractor: &Extractor) -> Report {
-    let docs: Vec<(&str, &str)> = set.iter().map(|(p, t, _)| (p.as_str(), t.as_str())).collect();
+    let docs: Vec<(&str, &str)> = set
+        .iter()
+        .map(|(p, t, _)| (p.as_str(), t.as_str()))
+        .collect();
     let extraction = extract_corpus(extractor, &docs, &AtomicBool::new(false), |_, _| {})
         .expect("not cancelled");
     let mut report = Report {
-        per_kind: EntityKind::ALL.into_iter().map(|k| (k, Counts::default())).collect(),
+        per_kind: EntityKind::ALL
+            .into_iter()
+            .map(|k| (k, Counts::default()))
+            .collect(),
         geocoded: 0,
         geocoded_right: 0,
         dates_gold: 0,
@@ -126,7 +151,10 @@ fn evaluate(set: &[(String, String, Vec<GoldLine>)], extractor: &Extractor) -> R
 }
 
 /// Names an entity goes by in one document: its surface forms there and its canonical name.
-fn names_in(extraction: &Extraction, path: &str) -> Vec<(EntityKind, HashSet<String>, Option<String>)> {
+fn names_in(
+    extraction: &Extraction,
+    path: &str,
+) -> Vec<(EntityKind, HashSet<String>, Option<String>)> {
     extraction
         .entities
         .iter()
@@ -154,11 +182,17 @@ fn score_document(path: &str, gold: &[GoldLine], extraction: &Extraction, report
         let spellings: HashSet<String> = line
             .spellings
             .iter()
-            .map(|s| if line.kind == EntityKind::Date { s.clone() } else { fold(s) })
+            .map(|s| {
+                if line.kind == EntityKind::Date {
+                    s.clone()
+                } else {
+                    fold(s)
+                }
+            })
             .collect();
-        let hit = found
-            .iter()
-            .position(|(k, names, _)| *k == line.kind && names.iter().any(|n| spellings.contains(n)));
+        let hit = found.iter().position(|(k, names, _)| {
+            *k == line.kind && names.iter().any(|n| spellings.contains(n))
+        });
         if let Some(i) = hit {
             matched[i] = true;
         }
@@ -172,7 +206,10 @@ fn score_document(path: &str, gold: &[GoldLine], extraction: &Extraction, report
             report.geocoded += 1;
             report.geocoded_right += usize::from(found_country == country);
             if found_country != country {
-                report.misses.push(format!("{path}: geocode {:?} {found_country} ≠ {country}", line.spellings[0]));
+                report.misses.push(format!(
+                    "{path}: geocode {:?} {found_country} ≠ {country}",
+                    line.spellings[0]
+                ));
             }
         }
         let counts = report.per_kind.entry(line.kind).or_default();
@@ -180,7 +217,11 @@ fn score_document(path: &str, gold: &[GoldLine], extraction: &Extraction, report
             (true, true) => counts.tp += 1,
             (false, true) => {
                 counts.fn_ += 1;
-                report.misses.push(format!("{path}: missed {} {:?}", line.kind.key(), line.spellings[0]));
+                report.misses.push(format!(
+                    "{path}: missed {} {:?}",
+                    line.kind.key(),
+                    line.spellings[0]
+                ));
             }
             _ => {}
         }
@@ -190,7 +231,9 @@ fn score_document(path: &str, gold: &[GoldLine], extraction: &Extraction, report
             report.per_kind.entry(*kind).or_default().fp += 1;
             let mut n: Vec<_> = names.iter().cloned().collect();
             n.sort();
-            report.misses.push(format!("{path}: spurious {} {n:?}", kind.key()));
+            report
+                .misses
+                .push(format!("{path}: spurious {} {n:?}", kind.key()));
         }
     }
 }
@@ -202,8 +245,15 @@ fn root() -> &'static Path {
 #[test]
 fn sample_corpus_quality_is_reported() {
     let extractor = Extractor::load_embedded().expect("embedded lists load");
-    let set = load_set(&root().join("sample_corpus"), &root().join("tests/gold/sample"));
-    assert!(set.len() >= 15, "expected at least 15 gold documents, found {}", set.len());
+    let set = load_set(
+        &root().join("sample_corpus"),
+        &root().join("tests/gold/sample"),
+    );
+    assert!(
+        set.len() >= 15,
+        "expected at least 15 gold documents, found {}",
+        set.len()
+    );
     let report = evaluate(&set, &extractor);
     let table = report.table("sample corpus (tuning set)");
     println!("{table}");
@@ -219,7 +269,11 @@ fn held_back_quality_meets_targets() {
     let extractor = Extractor::load_embedded().expect("embedded lists load");
     let dir = root().join("tests/gold/heldout");
     let set = load_set(&dir, &dir);
-    assert!(set.len() >= 10, "expected at least 10 held-back documents, found {}", set.len());
+    assert!(
+        set.len() >= 10,
+        "expected at least 10 held-back documents, found {}",
+        set.len()
+    );
     let report = evaluate(&set, &extractor);
     let table = report.table("held-back documents");
     println!("{table}");
@@ -228,8 +282,15 @@ fn held_back_quality_meets_targets() {
     let failures = [
         (f1 < 0.85, format!("overall F1 {f1:.3} < 0.85")),
         (geo < 0.95, format!("geocoding accuracy {geo:.3} < 0.95")),
-        (report.dates_found < report.dates_gold, "not every gold date was found".to_string()),
+        (
+            report.dates_found < report.dates_gold,
+            "not every gold date was found".to_string(),
+        ),
     ];
-    let failed: Vec<_> = failures.iter().filter(|(f, _)| *f).map(|(_, m)| m.as_str()).collect();
+    let failed: Vec<_> = failures
+        .iter()
+        .filter(|(f, _)| *f)
+        .map(|(_, m)| m.as_str())
+        .collect();
     assert!(failed.is_empty(), "{}{table}", failed.join("; "));
 }

@@ -27,18 +27,60 @@ pub trait PlaceLookup {
 pub const THRESHOLD: f32 = 1.0;
 
 const PERSON_CUES_AFTER: [&str; 14] = [
-    "said", "says", "told", "added", "wrote", "explained", "recalled", "asked", "replied",
-    "testified", "who", "whose", "aged", "insisted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "explained",
+    "recalled",
+    "asked",
+    "replied",
+    "testified",
+    "who",
+    "whose",
+    "aged",
+    "insisted",
 ];
 const PLACE_PREPOSITIONS: [&str; 14] = [
     "in", "at", "from", "near", "to", "across", "outside", "into", "towards", "toward", "via",
     "around", "through", "between",
 ];
 const SITE_WORDS: [&str; 34] = [
-    "camp", "port", "prison", "airport", "square", "river", "street", "road", "province",
-    "district", "region", "county", "island", "islands", "mount", "valley", "bay", "harbour",
-    "harbor", "crossing", "state", "governorate", "lake", "desert", "cerro", "estadio", "villa",
-    "wadi", "ouadi", "plaza", "avenue", "mountains", "hills", "stadium",
+    "camp",
+    "port",
+    "prison",
+    "airport",
+    "square",
+    "river",
+    "street",
+    "road",
+    "province",
+    "district",
+    "region",
+    "county",
+    "island",
+    "islands",
+    "mount",
+    "valley",
+    "bay",
+    "harbour",
+    "harbor",
+    "crossing",
+    "state",
+    "governorate",
+    "lake",
+    "desert",
+    "cerro",
+    "estadio",
+    "villa",
+    "wadi",
+    "ouadi",
+    "plaza",
+    "avenue",
+    "mountains",
+    "hills",
+    "stadium",
 ];
 const COMPASS: [&str; 10] = [
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -140,15 +182,22 @@ fn person_evidence(ctx: &Context, span: &Span, words: &[&str], lower: &[String],
         s.person += 0.5;
     }
     let next = next_word(ctx, span.last + 1);
-    if next.as_deref().is_some_and(|w| PERSON_CUES_AFTER.contains(&w)) {
+    if next
+        .as_deref()
+        .is_some_and(|w| PERSON_CUES_AFTER.contains(&w))
+    {
         s.person += 1.0;
     }
     if speaker_label(ctx, span) {
         s.person += 2.0;
     }
     let plain_name = (2..=4).contains(&words.len())
-        && words.iter().all(|w| !is_all_caps(w) || words.iter().all(|w| is_all_caps(w)))
-        && lower.iter().all(|w| !ctx.lex.is_common(w) || ctx.lex.is_given_name(w));
+        && words
+            .iter()
+            .all(|w| !is_all_caps(w) || words.iter().all(|w| is_all_caps(w)))
+        && lower
+            .iter()
+            .all(|w| !ctx.lex.is_common(w) || ctx.lex.is_given_name(w));
     if plain_name {
         s.person += 1.0;
     }
@@ -169,7 +218,10 @@ fn organization_evidence(
     if words.len() > 1 && ctx.lex.legal_suffixes.contains(last) {
         s.organization += 3.0;
     }
-    if ctx.tokens[span.first..=span.last].iter().any(|t| t.is_punct('&')) {
+    if ctx.tokens[span.first..=span.last]
+        .iter()
+        .any(|t| t.is_punct('&'))
+    {
         s.organization += 2.0;
     }
     if words.len() == 1 && is_acronym(words[0], ctx.lex) && !span.headline {
@@ -185,7 +237,9 @@ fn place_evidence(ctx: &Context, span: &Span, name: &str, lower: &[String], s: &
     // "Meridian", "Reading": a one-word place that is also an ordinary word or a given
     // name needs a preposition or a "X, Country" pattern before it counts.
     let single_common = lower.len() == 1
-        && (ctx.lex.is_common(&lower[0]) || ctx.lex.is_given_name(&lower[0]) || ctx.places.is_common_word(name));
+        && (ctx.lex.is_common(&lower[0])
+            || ctx.lex.is_given_name(&lower[0])
+            || ctx.places.is_common_word(name));
     let preposition = span.first > 0
         && ctx
             .word(span.first - 1)
@@ -195,7 +249,10 @@ fn place_evidence(ctx: &Context, span: &Span, name: &str, lower: &[String], s: &
     }
     if lower.len() > 1
         && COMPASS.contains(&lower[0].as_str())
-        && ctx.places.place_evidence(lower[1..].join(" ").as_str()).is_some_and(|p| p.major)
+        && ctx
+            .places
+            .place_evidence(lower[1..].join(" ").as_str())
+            .is_some_and(|p| p.major)
     {
         s.place += 3.0;
     }
@@ -238,10 +295,13 @@ fn comma_place(ctx: &Context, span: &Span) -> bool {
 
 /// "AMINA OKAFOR: Thank you" — a name alone at the start of a line before a colon.
 fn speaker_label(ctx: &Context, span: &Span) -> bool {
-    let at_line_start = span.first == 0
-        || ctx.tokens[span.first - 1].kind == super::tokens::TokenKind::LineBreak;
+    let at_line_start =
+        span.first == 0 || ctx.tokens[span.first - 1].kind == super::tokens::TokenKind::LineBreak;
     at_line_start
-        && ctx.tokens.get(span.last + 1).is_some_and(|t| t.is_punct(':'))
+        && ctx
+            .tokens
+            .get(span.last + 1)
+            .is_some_and(|t| t.is_punct(':'))
         && span.last > span.first
 }
 
@@ -262,5 +322,7 @@ pub fn is_acronym(word: &str, lex: &Lexicon) -> bool {
     is_all_caps(word)
         && (2..=7).contains(&letters)
         && !lex.stopwords.contains(&word.to_lowercase())
-        && !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
+        && !word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }

@@ -64,15 +64,29 @@ struct Scored {
 
 /// Names (people, organisations, places) of one text; dates and coordinates are added
 /// by the caller.
-pub fn find_names(text: &str, lex: &Lexicon, places: &dyn PlaceLookup) -> (Vec<DocMention>, Vec<AcronymDefinition>) {
+pub fn find_names(
+    text: &str,
+    lex: &Lexicon,
+    places: &dyn PlaceLookup,
+) -> (Vec<DocMention>, Vec<AcronymDefinition>) {
     let tokens = tokenize(text);
-    let ctx = Context { text, tokens: &tokens, lex, places };
+    let ctx = Context {
+        text,
+        tokens: &tokens,
+        lex,
+        places,
+    };
     let mut scored: Vec<Scored> = candidate_spans(text, &tokens, lex)
         .into_iter()
         .map(|span| {
             let scores = score(&ctx, &span);
             let key = text[span.start..span.end].to_string();
-            Scored { kind: scores.best().map(|(k, _)| k), span, scores, key }
+            Scored {
+                kind: scores.best().map(|(k, _)| k),
+                span,
+                scores,
+                key,
+            }
         })
         .collect();
     let acronyms = link_acronyms(&ctx, &mut scored);
@@ -102,8 +116,15 @@ fn link_acronyms(ctx: &Context, scored: &mut [Scored]) -> Vec<AcronymDefinition>
         let (a, b) = (&scored[i].span, &scored[i + 1].span);
         let between = &ctx.tokens[a.last + 1..b.first];
         let opens = between.iter().any(|t| t.is_punct('('))
-            && between.iter().all(|t| t.is_punct('(') || t.text(ctx.text).eq_ignore_ascii_case("the"));
-        if !opens || !ctx.tokens.get(b.last + 1).is_some_and(|t| t.is_punct(')') || t.is_punct(',')) {
+            && between
+                .iter()
+                .all(|t| t.is_punct('(') || t.text(ctx.text).eq_ignore_ascii_case("the"));
+        if !opens
+            || !ctx
+                .tokens
+                .get(b.last + 1)
+                .is_some_and(|t| t.is_punct(')') || t.is_punct(','))
+        {
             continue;
         }
         let text_a = &ctx.text[a.start..a.end];
@@ -124,11 +145,16 @@ fn link_acronyms(ctx: &Context, scored: &mut [Scored]) -> Vec<AcronymDefinition>
             scored[s].scores.organization += 3.0;
             scored[s].key = long_key.clone();
         }
-        defs.push(AcronymDefinition { acronym: short.to_string(), long_form: long_key });
+        defs.push(AcronymDefinition {
+            acronym: short.to_string(),
+            long_form: long_key,
+        });
     }
     // Later uses of a defined acronym take the long form as key.
-    let map: HashMap<String, String> =
-        defs.iter().map(|d| (d.acronym.clone(), d.long_form.clone())).collect();
+    let map: HashMap<String, String> = defs
+        .iter()
+        .map(|d| (d.acronym.clone(), d.long_form.clone()))
+        .collect();
     for s in scored.iter_mut() {
         let surface = &ctx.text[s.span.start..s.span.end];
         if let Some(long) = map.get(surface) {
@@ -142,21 +168,28 @@ fn link_acronyms(ctx: &Context, scored: &mut [Scored]) -> Vec<AcronymDefinition>
 /// A name gets the kind its occurrences in the document vote for, weighted by score,
 /// so weak occurrences (sentence-initial, headline) follow the strong ones.
 fn make_consistent(scored: &mut [Scored]) {
-    let mut votes: HashMap<String, [f32; 3]> = HashMap::new();
-    for s in scored.iter() {
+    let folded: Vec<String> = scored.iter().map(|s| fold(&s.key)).collect();
+    let mut votes: HashMap<&str, [f32; 3]> = HashMap::new();
+    for (s, key) in scored.iter().zip(&folded) {
         if let Some(kind) = s.kind {
             let slot = kind_slot(kind);
-            votes.entry(fold(&s.key)).or_default()[slot] += best_score(&s.scores).max(THRESHOLD);
+            votes.entry(key).or_default()[slot] += best_score(&s.scores).max(THRESHOLD);
         }
     }
-    for s in scored.iter_mut() {
-        if let Some(v) = votes.get(&fold(&s.key)) {
+    for (s, key) in scored.iter_mut().zip(&folded) {
+        if let Some(v) = votes.get(key.as_str()) {
             let (slot, _) = v
                 .iter()
                 .enumerate()
                 .max_by(|a, b| a.1.total_cmp(b.1))
                 .unwrap_or((0, &0.0));
-            s.kind = Some([EntityKind::Person, EntityKind::Organization, EntityKind::Place][slot]);
+            s.kind = Some(
+                [
+                    EntityKind::Person,
+                    EntityKind::Organization,
+                    EntityKind::Place,
+                ][slot],
+            );
         }
     }
 }
@@ -202,8 +235,8 @@ fn link_short_names(scored: &mut [Scored]) {
         let Some(full) = parts.get(&fold(&s.key)) else {
             continue;
         };
-        let strong_other = s.kind.is_some_and(|k| k != EntityKind::Person)
-            && best_score(&s.scores) >= 3.0;
+        let strong_other =
+            s.kind.is_some_and(|k| k != EntityKind::Person) && best_score(&s.scores) >= 3.0;
         if strong_other {
             continue;
         }
@@ -223,8 +256,14 @@ mod tests {
     impl PlaceLookup for FakePlaces {
         fn place_evidence(&self, name: &str) -> Option<PlaceEvidence> {
             match name {
-                "Lagos" | "Ikeja" | "Geneva" => Some(PlaceEvidence { major: false, population: 500_000 }),
-                "Nigeria" | "Colombia" => Some(PlaceEvidence { major: true, population: 0 }),
+                "Lagos" | "Ikeja" | "Geneva" => Some(PlaceEvidence {
+                    major: false,
+                    population: 500_000,
+                }),
+                "Nigeria" | "Colombia" => Some(PlaceEvidence {
+                    major: true,
+                    population: 0,
+                }),
                 _ => None,
             }
         }
@@ -245,41 +284,94 @@ mod tests {
             .collect()
     }
 
-    fn has(found: &[(EntityKind, String, String)], kind: EntityKind, text: &str, key: &str) -> bool {
-        found.iter().any(|(k, t, y)| *k == kind && t == text && y == key)
+    fn has(
+        found: &[(EntityKind, String, String)],
+        kind: EntityKind,
+        text: &str,
+        key: &str,
+    ) -> bool {
+        found
+            .iter()
+            .any(|(k, t, y)| *k == kind && t == text && y == key)
     }
 
     #[test]
     fn surname_refers_to_the_one_full_name() {
         let f = found("Senator Ruth Whitfield read the memo. Later Whitfield said it was true.");
-        assert!(has(&f, EntityKind::Person, "Ruth Whitfield", "Ruth Whitfield"), "{f:?}");
-        assert!(has(&f, EntityKind::Person, "Whitfield", "Ruth Whitfield"), "{f:?}");
+        assert!(
+            has(&f, EntityKind::Person, "Ruth Whitfield", "Ruth Whitfield"),
+            "{f:?}"
+        );
+        assert!(
+            has(&f, EntityKind::Person, "Whitfield", "Ruth Whitfield"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn shared_surname_stays_two_people_and_bare_surname_unlinked() {
         let f = found("Amina Okafor met Chidi Okafor in Lagos. Okafor left.");
-        assert!(has(&f, EntityKind::Person, "Amina Okafor", "Amina Okafor"), "{f:?}");
-        assert!(has(&f, EntityKind::Person, "Chidi Okafor", "Chidi Okafor"), "{f:?}");
+        assert!(
+            has(&f, EntityKind::Person, "Amina Okafor", "Amina Okafor"),
+            "{f:?}"
+        );
+        assert!(
+            has(&f, EntityKind::Person, "Chidi Okafor", "Chidi Okafor"),
+            "{f:?}"
+        );
         assert!(has(&f, EntityKind::Person, "Okafor", "Okafor"), "{f:?}");
         assert!(has(&f, EntityKind::Place, "Lagos", "Lagos"), "{f:?}");
     }
 
     #[test]
     fn acronym_definitions_link_both_ways() {
-        let f = found("Talks with the Revolutionary Armed Forces of Colombia (FARC) stalled. FARC said no.");
+        let f = found(
+            "Talks with the Revolutionary Armed Forces of Colombia (FARC) stalled. FARC said no.",
+        );
         let long = "Revolutionary Armed Forces of Colombia";
         assert!(has(&f, EntityKind::Organization, long, long), "{f:?}");
-        assert!(f.iter().filter(|(_, t, k)| t == "FARC" && k == long).count() == 2, "{f:?}");
+        assert!(
+            f.iter()
+                .filter(|(_, t, k)| t == "FARC" && k == long)
+                .count()
+                == 2,
+            "{f:?}"
+        );
         let g = found("Staff of UNHCR (the United Nations High Commissioner for Refugees) came.");
-        assert!(has(&g, EntityKind::Organization, "UNHCR", "United Nations High Commissioner for Refugees"), "{g:?}");
+        assert!(
+            has(
+                &g,
+                EntityKind::Organization,
+                "UNHCR",
+                "United Nations High Commissioner for Refugees"
+            ),
+            "{g:?}"
+        );
     }
 
     #[test]
     fn organisations_by_head_word_and_legal_suffix() {
-        let f = found("He wrote to the Brazilian Ministry of Health and to Meridian Freight Ltd about it.");
-        assert!(has(&f, EntityKind::Organization, "Brazilian Ministry of Health", "Brazilian Ministry of Health"), "{f:?}");
-        assert!(has(&f, EntityKind::Organization, "Meridian Freight Ltd", "Meridian Freight Ltd"), "{f:?}");
+        let f = found(
+            "He wrote to the Brazilian Ministry of Health and to Meridian Freight Ltd about it.",
+        );
+        assert!(
+            has(
+                &f,
+                EntityKind::Organization,
+                "Brazilian Ministry of Health",
+                "Brazilian Ministry of Health"
+            ),
+            "{f:?}"
+        );
+        assert!(
+            has(
+                &f,
+                EntityKind::Organization,
+                "Meridian Freight Ltd",
+                "Meridian Freight Ltd"
+            ),
+            "{f:?}"
+        );
     }
 
     #[test]
@@ -291,6 +383,9 @@ mod tests {
     #[test]
     fn speaker_labels_in_capitals_are_people() {
         let f = found("TRANSCRIPT\nCHIDI OKAFOR: In December.\nAMINA OKAFOR: Thank you.");
-        assert!(has(&f, EntityKind::Person, "CHIDI OKAFOR", "CHIDI OKAFOR"), "{f:?}");
+        assert!(
+            has(&f, EntityKind::Person, "CHIDI OKAFOR", "CHIDI OKAFOR"),
+            "{f:?}"
+        );
     }
 }

@@ -8,13 +8,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::EntityKind;
 use super::classify::{PlaceEvidence, PlaceLookup};
 use super::dates::find_dates;
 use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
 use super::link::{Extraction, link_owned};
-use super::EntityKind;
 
 /// Why the extractor could not start.
 #[derive(Debug, thiserror::Error)]
@@ -43,7 +43,10 @@ impl GazetteerPlaces<'_> {
         for id in ids {
             let place = self.gazetteer.place(*id);
             let major = matches!(place.kind, PlaceKind::Country | PlaceKind::Region);
-            let e = evidence.get_or_insert(PlaceEvidence { major: false, population: 0 });
+            let e = evidence.get_or_insert(PlaceEvidence {
+                major: false,
+                population: 0,
+            });
             e.major |= major;
             e.population = e.population.max(place.population);
         }
@@ -75,12 +78,18 @@ impl Extractor {
     pub fn load_embedded() -> Result<Extractor, ExtractError> {
         let gazetteer =
             Gazetteer::load_embedded().map_err(|e| ExtractError::Gazetteer(e.to_string()))?;
-        Ok(Extractor { lexicon: Lexicon::embedded(), gazetteer })
+        Ok(Extractor {
+            lexicon: Lexicon::embedded(),
+            gazetteer,
+        })
     }
 
     /// An extractor over a given gazetteer (tests use a small one).
     pub fn with_gazetteer(gazetteer: Gazetteer) -> Extractor {
-        Extractor { lexicon: Lexicon::embedded(), gazetteer }
+        Extractor {
+            lexicon: Lexicon::embedded(),
+            gazetteer,
+        }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -89,7 +98,10 @@ impl Extractor {
 
     /// People, organisations, places and dates of one document.
     pub fn extract_document(&self, path: &str, text: &str) -> DocumentEntities {
-        let places = GazetteerPlaces { gazetteer: &self.gazetteer, seen: RefCell::default() };
+        let places = GazetteerPlaces {
+            gazetteer: &self.gazetteer,
+            seen: RefCell::default(),
+        };
         let (mut mentions, acronyms) = find_names(text, &self.lexicon, &places);
         self.resolve_places(&mut mentions);
         let dates = find_dates(text);
@@ -107,7 +119,11 @@ impl Extractor {
             }
         }));
         mentions.sort_by_key(|m| (m.start, m.end));
-        DocumentEntities { path: path.to_string(), mentions, acronyms }
+        DocumentEntities {
+            path: path.to_string(),
+            mentions,
+            acronyms,
+        }
     }
 
     /// Coordinates for each place, using the countries the document mentions as context

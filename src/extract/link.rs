@@ -68,19 +68,30 @@ pub fn link_owned(docs: Vec<DocumentEntities>) -> Extraction {
     }
     entities.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
     let suggestions = suggest(&entities);
-    Extraction { entities, suggestions }
+    Extraction {
+        entities,
+        suggestions,
+    }
 }
 
 /// The key a mention is shown under (long form for a defined acronym) and the key that
 /// groups it with its variants (transliteration skeleton; the ISO value for dates).
-fn group_key_of(kind: EntityKind, key: &str, acronyms: &HashMap<String, String>) -> (String, String) {
+fn group_key_of(
+    kind: EntityKind,
+    key: &str,
+    acronyms: &HashMap<String, String>,
+) -> (String, String) {
     let mut key = key.to_string();
     if kind == EntityKind::Organization
         && let Some(long) = acronyms.get(&fold(&key))
     {
         key = long.clone();
     }
-    let group = if kind == EntityKind::Date { key.clone() } else { skeleton(&key) };
+    let group = if kind == EntityKind::Date {
+        key.clone()
+    } else {
+        skeleton(&key)
+    };
     (key, group)
 }
 
@@ -89,7 +100,9 @@ fn group_key_of(kind: EntityKind, key: &str, acronyms: &HashMap<String, String>)
 fn corpus_acronyms(docs: &[DocumentEntities]) -> HashMap<String, String> {
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     for def in docs.iter().flat_map(|d| &d.acronyms) {
-        *counts.entry((fold(&def.acronym), def.long_form.clone())).or_default() += 1;
+        *counts
+            .entry((fold(&def.acronym), def.long_form.clone()))
+            .or_default() += 1;
     }
     let mut best: HashMap<String, (String, usize)> = HashMap::new();
     for ((acronym, long), n) in counts {
@@ -106,7 +119,11 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
     let name = group
         .key_counts
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len()).reverse()).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(b.0.len().cmp(&a.0.len()).reverse())
+                .then(b.0.cmp(a.0))
+        })
         .map(|(k, _)| k.clone())
         .unwrap_or_default();
     let mut aliases: Vec<String> = group
@@ -125,7 +142,9 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         id = format!("{base}-{n}");
         n += 1;
     }
-    group.mentions.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    group
+        .mentions
+        .sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
     let (lat, lon, country) = match group.place {
         Some((lat, lon, c)) => (Some(lat), Some(lon), Some(c)),
         None => (None, None, None),
@@ -146,13 +165,21 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
 /// Weaker likenesses the user decides on.
 fn suggest(entities: &[Entity]) -> Vec<MergeSuggestion> {
     let mut out = Vec::new();
-    let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
     let full: Vec<&&Entity> = people.iter().filter(|e| e.name.contains(' ')).collect();
     for single in people.iter().filter(|e| !e.name.contains(' ')) {
         let surname = skeleton(&single.name);
         let matches: Vec<_> = full
             .iter()
-            .filter(|f| f.name.rsplit(' ').next().is_some_and(|l| skeleton(l) == surname))
+            .filter(|f| {
+                f.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| skeleton(l) == surname)
+            })
             .collect();
         for f in matches {
             out.push(pair(single, f, "surname only"));
@@ -166,8 +193,10 @@ fn suggest(entities: &[Entity]) -> Vec<MergeSuggestion> {
             }
         }
     }
-    let orgs: Vec<&Entity> =
-        entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+    let orgs: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
     for short in orgs.iter().filter(|e| !e.name.contains(' ')) {
         for long in orgs.iter().filter(|e| e.name.contains(' ')) {
             if is_acronym_of(&short.name, &long.name) {
@@ -187,7 +216,10 @@ fn last_word(name: &str) -> &str {
 fn pair(a: &Entity, b: &Entity, reason: &str) -> MergeSuggestion {
     let mut ids = vec![a.id.clone(), b.id.clone()];
     ids.sort();
-    MergeSuggestion { entities: ids, reason: reason.to_string() }
+    MergeSuggestion {
+        entities: ids,
+        reason: reason.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -196,29 +228,52 @@ mod tests {
     use crate::extract::document::{AcronymDefinition, DocMention};
 
     fn mention(kind: EntityKind, text: &str, key: &str, start: usize) -> DocMention {
-        DocMention { kind, start, end: start + text.len(), text: text.into(), key: key.into(), place: None }
+        DocMention {
+            kind,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            key: key.into(),
+            place: None,
+        }
     }
 
     fn doc(path: &str, mentions: Vec<DocMention>) -> DocumentEntities {
-        DocumentEntities { path: path.into(), mentions, acronyms: vec![] }
+        DocumentEntities {
+            path: path.into(),
+            mentions,
+            acronyms: vec![],
+        }
     }
 
     fn names(x: &Extraction) -> Vec<(String, String)> {
-        x.entities.iter().map(|e| (e.id.clone(), e.name.clone())).collect()
+        x.entities
+            .iter()
+            .map(|e| (e.id.clone(), e.name.clone()))
+            .collect()
     }
 
     #[test]
     fn repeats_and_folded_spellings_merge() {
         let docs = [
-            doc("a.txt", vec![mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 0)]),
-            doc("b.txt", vec![
-                mention(EntityKind::Organization, "Al Qaida", "Al Qaida", 5),
-                mention(EntityKind::Organization, "Al-Qa'ida", "Al-Qa'ida", 50),
-                mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 90),
-            ]),
+            doc(
+                "a.txt",
+                vec![mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 0)],
+            ),
+            doc(
+                "b.txt",
+                vec![
+                    mention(EntityKind::Organization, "Al Qaida", "Al Qaida", 5),
+                    mention(EntityKind::Organization, "Al-Qa'ida", "Al-Qa'ida", 50),
+                    mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 90),
+                ],
+            ),
         ];
         let x = link(&docs);
-        assert_eq!(names(&x), [("organization:al-qaeda".to_string(), "al-Qaeda".to_string())]);
+        assert_eq!(
+            names(&x),
+            [("organization:al-qaeda".to_string(), "al-Qaeda".to_string())]
+        );
         assert_eq!(x.entities[0].mentions.len(), 4);
         assert_eq!(x.entities[0].aliases, ["Al Qaida", "Al-Qa'ida"]);
     }
@@ -226,9 +281,33 @@ mod tests {
     #[test]
     fn transliterations_of_a_full_name_merge() {
         let docs = [
-            doc("a.txt", vec![mention(EntityKind::Person, "Muammar Gaddafi", "Muammar Gaddafi", 0)]),
-            doc("b.txt", vec![mention(EntityKind::Person, "Moammar Qadhafi", "Moammar Qadhafi", 0)]),
-            doc("c.txt", vec![mention(EntityKind::Person, "Muammar Gaddafi", "Muammar Gaddafi", 9)]),
+            doc(
+                "a.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Muammar Gaddafi",
+                    "Muammar Gaddafi",
+                    0,
+                )],
+            ),
+            doc(
+                "b.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Moammar Qadhafi",
+                    "Moammar Qadhafi",
+                    0,
+                )],
+            ),
+            doc(
+                "c.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Muammar Gaddafi",
+                    "Muammar Gaddafi",
+                    9,
+                )],
+            ),
         ];
         let x = link(&docs);
         assert_eq!(x.entities.len(), 1);
@@ -238,11 +317,14 @@ mod tests {
 
     #[test]
     fn same_surname_skeleton_with_other_given_name_is_only_suggested() {
-        let docs = [doc("a.txt", vec![
-            mention(EntityKind::Person, "Ali Gaddafi", "Ali Gaddafi", 0),
-            mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 20),
-            mention(EntityKind::Person, "Kadafi", "Kadafi", 40),
-        ])];
+        let docs = [doc(
+            "a.txt",
+            vec![
+                mention(EntityKind::Person, "Ali Gaddafi", "Ali Gaddafi", 0),
+                mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 20),
+                mention(EntityKind::Person, "Kadafi", "Kadafi", 40),
+            ],
+        )];
         let x = link(&docs);
         assert_eq!(x.entities.len(), 3);
         let reasons: Vec<_> = x.suggestions.iter().map(|s| s.reason.as_str()).collect();
@@ -252,23 +334,56 @@ mod tests {
 
     #[test]
     fn acronym_defined_in_one_document_links_everywhere() {
-        let mut a = doc("a.txt", vec![
-            mention(EntityKind::Organization, "Coalition for Open Archives", "Coalition for Open Archives", 0),
-            mention(EntityKind::Organization, "COA", "Coalition for Open Archives", 30),
-        ]);
-        a.acronyms.push(AcronymDefinition { acronym: "COA".into(), long_form: "Coalition for Open Archives".into() });
-        let b = doc("b.txt", vec![mention(EntityKind::Organization, "COA", "COA", 3)]);
+        let mut a = doc(
+            "a.txt",
+            vec![
+                mention(
+                    EntityKind::Organization,
+                    "Coalition for Open Archives",
+                    "Coalition for Open Archives",
+                    0,
+                ),
+                mention(
+                    EntityKind::Organization,
+                    "COA",
+                    "Coalition for Open Archives",
+                    30,
+                ),
+            ],
+        );
+        a.acronyms.push(AcronymDefinition {
+            acronym: "COA".into(),
+            long_form: "Coalition for Open Archives".into(),
+        });
+        let b = doc(
+            "b.txt",
+            vec![mention(EntityKind::Organization, "COA", "COA", 3)],
+        );
         let x = link(&[a, b]);
-        assert_eq!(names(&x), [("organization:coalition-for-open-archives".to_string(), "Coalition for Open Archives".to_string())]);
+        assert_eq!(
+            names(&x),
+            [(
+                "organization:coalition-for-open-archives".to_string(),
+                "Coalition for Open Archives".to_string()
+            )]
+        );
         assert_eq!(x.entities[0].mentions.len(), 3);
     }
 
     #[test]
     fn undefined_acronym_is_suggested() {
-        let docs = [doc("a.txt", vec![
-            mention(EntityKind::Organization, "National Union of Journalists", "National Union of Journalists", 0),
-            mention(EntityKind::Organization, "NUJ", "NUJ", 40),
-        ])];
+        let docs = [doc(
+            "a.txt",
+            vec![
+                mention(
+                    EntityKind::Organization,
+                    "National Union of Journalists",
+                    "National Union of Journalists",
+                    0,
+                ),
+                mention(EntityKind::Organization, "NUJ", "NUJ", 40),
+            ],
+        )];
         let x = link(&docs);
         assert_eq!(x.entities.len(), 2);
         assert_eq!(x.suggestions[0].reason, "acronym and long form");

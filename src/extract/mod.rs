@@ -2,13 +2,13 @@
 //! (normalised) found in the documents' text, grouped into entities across
 //! the corpus with their name variants.
 
-pub mod dates;
-pub mod gazetteer;
 mod classify;
+pub mod dates;
 mod document;
 mod extractor;
-mod link;
+pub mod gazetteer;
 mod lexicon;
+mod link;
 mod spans;
 mod tokens;
 pub mod variants;

@@ -45,8 +45,7 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 pub fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !word.chars().any(char::is_lowercase)
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// The word without a possessive ending ("Okafor's" → "Okafor").
@@ -108,11 +107,12 @@ pub fn candidate_spans(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Span>
             if continues_run(text, tok, lex) {
                 last = j;
                 j += 1;
-            } else if is_connector(text, tok) && j + 1 < tokens.len() {
-                j += 1;
-            } else if is_org_connector(text, tok)
-                && has_org_head(text, &tokens[i..=last], lex)
-                && tokens.get(j + 1).is_some_and(|t| continues_run(text, t, lex))
+            } else if (is_connector(text, tok) && j + 1 < tokens.len())
+                || (is_org_connector(text, tok)
+                    && has_org_head(text, &tokens[i..=last], lex)
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| continues_run(text, t, lex)))
             {
                 j += 1;
             } else {
@@ -220,7 +220,10 @@ fn trim(
         && (!tokens[last].is_word()
             || is_connector(text, &tokens[last])
             || is_org_connector(text, &tokens[last])
-            || (last > first && lex.months_weekdays.contains(&tokens[last].text(text).to_lowercase())))
+            || (last > first
+                && lex
+                    .months_weekdays
+                    .contains(&tokens[last].text(text).to_lowercase())))
     {
         if last == 0 {
             return None;
@@ -262,18 +265,33 @@ mod tests {
     #[test]
     fn runs_join_connectors_and_stop_at_punctuation() {
         assert_eq!(
-            spans("She joined the International Committee of the Red Cross in Geneva, Switzerland."),
-            ["International Committee of the Red Cross", "Geneva", "Switzerland"]
+            spans(
+                "She joined the International Committee of the Red Cross in Geneva, Switzerland."
+            ),
+            [
+                "International Committee of the Red Cross",
+                "Geneva",
+                "Switzerland"
+            ]
         );
-        assert_eq!(spans("a case against Pemberton & Castle today"), ["Pemberton & Castle"]);
+        assert_eq!(
+            spans("a case against Pemberton & Castle today"),
+            ["Pemberton & Castle"]
+        );
     }
 
     #[test]
     fn titles_possessives_and_link_words_are_trimmed() {
-        assert_eq!(spans("as Senator Ruth Whitfield's memo said"), ["Ruth Whitfield"]);
+        assert_eq!(
+            spans("as Senator Ruth Whitfield's memo said"),
+            ["Ruth Whitfield"]
+        );
         assert!(spans("Click Here to read").is_empty());
         assert_eq!(spans("When Amina Okafor arrived"), ["Amina Okafor"]);
-        assert_eq!(spans("a talk by the leader of al-Qaeda last year"), ["al-Qaeda"]);
+        assert_eq!(
+            spans("a talk by the leader of al-Qaeda last year"),
+            ["al-Qaeda"]
+        );
     }
 
     #[test]

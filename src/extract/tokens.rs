@@ -103,7 +103,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '•' | '|' | '*' | '#') {
             at_sentence_start = at_sentence_start || !ends_abbreviation(text, &tokens);
-        } else if !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—' | '–' | '>') {
+        } else if !matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—' | '–' | '>'
+        ) {
             at_sentence_start = false;
         }
     }
@@ -133,10 +136,44 @@ fn ends_abbreviation(text: &str, tokens: &[Token]) -> bool {
     let word = tokens[n - 2].text(text);
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt"
-            | "Rev" | "Sen" | "Rep" | "Gov" | "Jr" | "Sr" | "No" | "Maj" | "Mt" | "Ft"
-            | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
-            | "Oct" | "Nov" | "Dec" | "vs" | "etc" | "Inc" | "Ltd" | "Co" | "Corp"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "St"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Rev"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Jr"
+            | "Sr"
+            | "No"
+            | "Maj"
+            | "Mt"
+            | "Ft"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "vs"
+            | "etc"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Corp"
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
@@ -159,7 +196,18 @@ mod tests {
         let texts: Vec<_> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(
             texts,
-            ["Jean-Luc", "met", "al-Qaeda's", "envoy", "in", "the", "U.S.", "on", "Monday", "."]
+            [
+                "Jean-Luc",
+                "met",
+                "al-Qaeda's",
+                "envoy",
+                "in",
+                "the",
+                "U.S.",
+                "on",
+                "Monday",
+                "."
+            ]
         );
         assert_eq!(toks[0].start, 0);
         assert_eq!(toks[0].end, 8);
