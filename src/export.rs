@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{CorpusError, Document, IngestEvent, IngestOptions, Problem, ingest_folder};
-use crate::extract::{Entity, MergeSuggestion};
+use crate::extract::{DocumentEntities, Entity, Extractor, MergeSuggestion, link_owned};
 
 /// The version of the export format; bumped on incompatible changes.
 pub const EXPORT_VERSION: u32 = 1;
@@ -113,10 +113,79 @@ pub fn export_folder(root: &Path, options: &IngestOptions) -> Result<ExportRepor
     Ok(ExportReport::from_entries(entries))
 }
 
+/// Like [`export_folder`], with the people, organisations, places and dates found in
+/// the documents, and the merge suggestions. Each text is extracted as it arrives and
+/// then dropped, so only the mentions stay in memory.
+pub fn export_folder_with_entities(
+    root: &Path,
+    options: &IngestOptions,
+    extractor: &Extractor,
+) -> Result<ExportReport, CorpusError> {
+    let cancel = AtomicBool::new(false);
+    let mut entries = Vec::new();
+    let mut found: Vec<DocumentEntities> = Vec::new();
+    ingest_folder(root, options, &cancel, |event| match event {
+        IngestEvent::Document(doc) => {
+            found.push(extractor.extract_document(&doc.rel_path, &doc.text));
+            entries.push(ExportDocument::from_document(&doc));
+        }
+        IngestEvent::Problem(problem) => entries.push(ExportDocument::from_problem(&problem)),
+        IngestEvent::Started { .. } | IngestEvent::Progress { .. } => {}
+    })?;
+    let mut report = ExportReport::from_entries(entries);
+    let extraction = link_owned(found);
+    report.entities = extraction.entities;
+    report.suggestions = extraction.suggestions;
+    Ok(report)
+}
+
+impl ExportReport {
+    /// One CSV row per entity: id, kind, name, aliases (joined by '|'), number of
+    /// documents, number of mentions, lat, lon, value.
+    pub fn write_entities_csv(&self, mut out: impl Write) -> std::io::Result<()> {
+        writeln!(out, "id,kind,name,aliases,documents,mentions,lat,lon,value")?;
+        for e in &self.entities {
+            let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.path.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let number = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+            let row = [
+                csv_field(&e.id),
+                csv_field(e.kind.key()),
+                csv_field(&e.name),
+                csv_field(&e.aliases.join("|")),
+                docs.len().to_string(),
+                e.mentions.len().to_string(),
+                number(e.lat),
+                number(e.lon),
+                csv_field(e.value.as_deref().unwrap_or("")),
+            ];
+            writeln!(out, "{}", row.join(","))?;
+        }
+        out.flush()
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::{Format, Metadata, ProblemKind};
+
+    #[test]
+    fn csv_fields_with_commas_and_quotes_are_quoted() {
+        assert_eq!(csv_field("Lagos"), "Lagos");
+        assert_eq!(csv_field("Ikeja, Lagos"), "\"Ikeja, Lagos\"");
+        assert_eq!(csv_field("the \"Courier\""), "\"the \"\"Courier\"\"\"");
+    }
 
     #[test]
     fn documents_and_problems_share_one_sorted_list() {

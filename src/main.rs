@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use corpus_explorer::corpus::IngestOptions;
-use corpus_explorer::export::{ExportReport, export_folder};
+use corpus_explorer::export::{ExportReport, export_folder_with_entities};
+use corpus_explorer::extract::Extractor;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -40,7 +41,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read a folder without opening the window and write what was found as JSON.
+    /// Read a folder without opening the window and write what was found as JSON or CSV.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
 }
@@ -62,8 +63,10 @@ struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExportFormat {
-    /// One JSON document: {"version", "documents", "entities"}.
+    /// One JSON document: {"version", "documents", "entities", "suggestions"}.
     Json,
+    /// One row per entity: id, kind, name, aliases, documents, mentions, lat, lon, value.
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -85,7 +88,8 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
     let options = IngestOptions {
         max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
     };
-    let report = export_folder(&args.folder, &options)?;
+    let extractor = Extractor::load_embedded()?;
+    let report = export_folder_with_entities(&args.folder, &options, &extractor)?;
     match &args.output {
         Some(path) => {
             let file = File::create(path)
@@ -119,6 +123,7 @@ fn write_report(
 ) -> std::io::Result<()> {
     match format {
         ExportFormat::Json => report.write_json(out),
+        ExportFormat::Csv => report.write_entities_csv(out),
     }
 }
 

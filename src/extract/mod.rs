@@ -2,8 +2,20 @@
 //! (normalised) found in the documents' text, grouped into entities across
 //! the corpus with their name variants.
 
+mod classify;
 pub mod dates;
+mod document;
+mod extractor;
 pub mod gazetteer;
+mod lexicon;
+mod link;
+mod spans;
+mod tokens;
+pub mod variants;
+
+pub use document::{AcronymDefinition, DocMention, DocumentEntities, ResolvedPlace};
+pub use extractor::{ExtractError, Extractor, extract_corpus};
+pub use link::{Extraction, link, link_owned};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,185 @@
+//! The extractor the app and the export call: word lists and gazetteer loaded once,
+//! then per-document extraction (names, places with coordinates, dates) and the
+//! parallel, cancellable run over a whole corpus.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::EntityKind;
+use super::classify::{PlaceEvidence, PlaceLookup};
+use super::dates::find_dates;
+use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::lexicon::Lexicon;
+use super::link::{Extraction, link_owned};
+
+/// Why the extractor could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("the built-in list of places could not be read: {0}")]
+    Gazetteer(String),
+}
+
+/// Word lists and gazetteer, loaded once and shared by all threads.
+pub struct Extractor {
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+}
+
+/// The gazetteer seen by one document's classifier, with a cache: the same names
+/// come back many times in a document and folding them is the costly part.
+struct GazetteerPlaces<'a> {
+    gazetteer: &'a Gazetteer,
+    seen: RefCell<HashMap<String, Option<PlaceEvidence>>>,
+}
+
+impl GazetteerPlaces<'_> {
+    fn evidence(&self, name: &str) -> Option<PlaceEvidence> {
+        let ids = self.gazetteer.lookup(name);
+        let mut evidence: Option<PlaceEvidence> = None;
+        for id in ids {
+            let place = self.gazetteer.place(*id);
+            let major = matches!(place.kind, PlaceKind::Country | PlaceKind::Region);
+            let e = evidence.get_or_insert(PlaceEvidence {
+                major: false,
+                population: 0,
+            });
+            e.major |= major;
+            e.population = e.population.max(place.population);
+        }
+        evidence
+    }
+}
+
+impl PlaceLookup for GazetteerPlaces<'_> {
+    fn place_evidence(&self, name: &str) -> Option<PlaceEvidence> {
+        if let Some(known) = self.seen.borrow().get(name) {
+            return *known;
+        }
+        let evidence = self.evidence(name);
+        self.seen.borrow_mut().insert(name.to_string(), evidence);
+        evidence
+    }
+
+    fn is_demonym(&self, word: &str) -> bool {
+        self.gazetteer.is_demonym(word)
+    }
+
+    fn is_common_word(&self, name: &str) -> bool {
+        self.gazetteer.is_common_word(name)
+    }
+}
+
+impl Extractor {
+    /// Loads the embedded word lists and gazetteer.
+    pub fn load_embedded() -> Result<Extractor, ExtractError> {
+        let gazetteer =
+            Gazetteer::load_embedded().map_err(|e| ExtractError::Gazetteer(e.to_string()))?;
+        Ok(Extractor {
+            lexicon: Lexicon::embedded(),
+            gazetteer,
+        })
+    }
+
+    /// An extractor over a given gazetteer (tests use a small one).
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> Extractor {
+        Extractor {
+            lexicon: Lexicon::embedded(),
+            gazetteer,
+        }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// People, organisations, places and dates of one document.
+    pub fn extract_document(&self, path: &str, text: &str) -> DocumentEntities {
+        let places = GazetteerPlaces {
+            gazetteer: &self.gazetteer,
+            seen: RefCell::default(),
+        };
+        let (mut mentions, acronyms) = find_names(text, &self.lexicon, &places);
+        self.resolve_places(&mut mentions);
+        let dates = find_dates(text);
+        // A date span wins over a name span it overlaps ("May 1999" is not a person).
+        mentions.retain(|m| !dates.iter().any(|d| d.start < m.end && m.start < d.end));
+        mentions.extend(dates.into_iter().map(|d| {
+            let value = d.value.iso();
+            DocMention {
+                kind: EntityKind::Date,
+                start: d.start,
+                end: d.end,
+                text: text[d.start..d.end].to_string(),
+                key: value,
+                place: None,
+            }
+        }));
+        mentions.sort_by_key(|m| (m.start, m.end));
+        DocumentEntities {
+            path: path.to_string(),
+            mentions,
+            acronyms,
+        }
+    }
+
+    /// Coordinates for each place, using the countries the document mentions as context
+    /// ("Paris" in a text about Texas is Paris, US).
+    fn resolve_places(&self, mentions: &mut [DocMention]) {
+        let gaz = &self.gazetteer;
+        let mut countries: Vec<String> = Vec::new();
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
+            for id in gaz.lookup(&m.text) {
+                let place = gaz.place(*id);
+                if matches!(place.kind, PlaceKind::Country) && !countries.contains(&place.country) {
+                    countries.push(place.country.clone());
+                }
+            }
+        }
+        let context: Vec<&str> = countries.iter().map(String::as_str).collect();
+        let mut resolved: HashMap<String, Option<ResolvedPlace>> = HashMap::new();
+        for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+            m.place = resolved
+                .entry(m.text.clone())
+                .or_insert_with_key(|name| {
+                    let id = gaz.resolve(gaz.lookup(name), &context)?;
+                    let place = gaz.place(id);
+                    Some(ResolvedPlace {
+                        id,
+                        country: place.country.clone(),
+                        lat: place.lat,
+                        lon: place.lon,
+                    })
+                })
+                .clone();
+        }
+    }
+}
+
+/// Extracts every document in parallel and links the results. Checks `cancel` between
+/// documents (returns `None` when cancelled) and reports `progress(done, total)`.
+pub fn extract_corpus(
+    extractor: &Extractor,
+    docs: &[(&str, &str)],
+    cancel: &AtomicBool,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Option<Extraction> {
+    let done = AtomicUsize::new(0);
+    let total = docs.len();
+    let per_doc: Vec<Option<DocumentEntities>> = docs
+        .par_iter()
+        .map(|(path, text)| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let result = extractor.extract_document(path, text);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            Some(result)
+        })
+        .collect();
+    let per_doc: Option<Vec<DocumentEntities>> = per_doc.into_iter().collect();
+    Some(link_owned(per_doc?))
+}

@@ -1,0 +1,391 @@
+//! Linking the documents' mentions into corpus-wide entities: exact and folded
+//! repeats, transliteration variants and acronyms defined anywhere merge
+//! automatically; weaker likenesses become merge suggestions for the user.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::document::DocumentEntities;
+use super::variants::{fold, is_acronym_of, skeleton, slug};
+use super::{Entity, EntityKind, Mention, MergeSuggestion};
+
+/// All entities of a corpus and the merges the user may want.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub suggestions: Vec<MergeSuggestion>,
+}
+
+#[derive(Default)]
+struct Group {
+    kind: Option<EntityKind>,
+    key_counts: BTreeMap<String, usize>,
+    mentions: Vec<Mention>,
+    place: Option<(f64, f64, String)>,
+    value: Option<String>,
+}
+
+/// Groups every mention of `docs` into entities, in a deterministic order (kind, id).
+pub fn link(docs: &[DocumentEntities]) -> Extraction {
+    link_owned(docs.to_vec())
+}
+
+/// [`link`] taking the documents by value, so mention texts move instead of being copied.
+pub fn link_owned(docs: Vec<DocumentEntities>) -> Extraction {
+    let acronyms = corpus_acronyms(&docs);
+    let mut groups: BTreeMap<(EntityKind, String), Group> = BTreeMap::new();
+    // Keys repeat a lot across a corpus: compute each one's group key once.
+    let mut group_keys: HashMap<(EntityKind, String), (String, String)> = HashMap::new();
+    for doc in docs {
+        for m in doc.mentions {
+            let (key, group_key) = match &m.place {
+                Some(place) if m.kind == EntityKind::Place => (m.key, format!("#{}", place.id)),
+                _ => group_keys
+                    .entry((m.kind, m.key))
+                    .or_insert_with_key(|(kind, key)| group_key_of(*kind, key, &acronyms))
+                    .clone(),
+            };
+            let group = groups.entry((m.kind, group_key)).or_default();
+            group.kind = Some(m.kind);
+            *group.key_counts.entry(key).or_default() += 1;
+            if let Some(p) = &m.place {
+                group.place = Some((p.lat, p.lon, p.country.clone()));
+            }
+            if m.kind == EntityKind::Date && group.value.is_none() {
+                group.value = group.key_counts.keys().next().cloned();
+            }
+            group.mentions.push(Mention {
+                path: doc.path.clone(),
+                start: m.start,
+                end: m.end,
+                text: m.text,
+            });
+        }
+    }
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    let mut used_ids = HashSet::new();
+    for ((kind, _), group) in groups {
+        entities.push(to_entity(kind, group, &mut used_ids));
+    }
+    entities.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    let suggestions = suggest(&entities);
+    Extraction {
+        entities,
+        suggestions,
+    }
+}
+
+/// The key a mention is shown under (long form for a defined acronym) and the key that
+/// groups it with its variants (transliteration skeleton; the ISO value for dates).
+fn group_key_of(
+    kind: EntityKind,
+    key: &str,
+    acronyms: &HashMap<String, String>,
+) -> (String, String) {
+    let mut key = key.to_string();
+    if kind == EntityKind::Organization
+        && let Some(long) = acronyms.get(&fold(&key))
+    {
+        key = long.clone();
+    }
+    let group = if kind == EntityKind::Date {
+        key.clone()
+    } else {
+        skeleton(&key)
+    };
+    (key, group)
+}
+
+/// Acronym (folded) → long form, from every definition in the corpus. The most
+/// frequent long form wins when documents disagree.
+fn corpus_acronyms(docs: &[DocumentEntities]) -> HashMap<String, String> {
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for def in docs.iter().flat_map(|d| &d.acronyms) {
+        *counts
+            .entry((fold(&def.acronym), def.long_form.clone()))
+            .or_default() += 1;
+    }
+    let mut best: HashMap<String, (String, usize)> = HashMap::new();
+    for ((acronym, long), n) in counts {
+        let entry = best.entry(acronym).or_insert((long.clone(), 0));
+        if n > entry.1 {
+            *entry = (long, n);
+        }
+    }
+    best.into_iter().map(|(a, (l, _))| (a, l)).collect()
+}
+
+fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>) -> Entity {
+    // The most frequent full form; ties go to the longer, then the first alphabetically.
+    let name = group
+        .key_counts
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(b.0.len().cmp(&a.0.len()).reverse())
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(k, _)| k.clone())
+        .unwrap_or_default();
+    let mut aliases: Vec<String> = group
+        .key_counts
+        .keys()
+        .cloned()
+        .chain(group.mentions.iter().map(|m| m.text.clone()))
+        .filter(|a| *a != name)
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    let base = format!("{}:{}", kind.key(), slug(&name));
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used_ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    group
+        .mentions
+        .sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    let (lat, lon, country) = match group.place {
+        Some((lat, lon, c)) => (Some(lat), Some(lon), Some(c)),
+        None => (None, None, None),
+    };
+    Entity {
+        id,
+        kind,
+        name,
+        aliases,
+        mentions: group.mentions,
+        lat,
+        lon,
+        country,
+        value: group.value,
+    }
+}
+
+/// Weaker likenesses the user decides on.
+fn suggest(entities: &[Entity]) -> Vec<MergeSuggestion> {
+    let mut out = Vec::new();
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    let full: Vec<&&Entity> = people.iter().filter(|e| e.name.contains(' ')).collect();
+    for single in people.iter().filter(|e| !e.name.contains(' ')) {
+        let surname = skeleton(&single.name);
+        let matches: Vec<_> = full
+            .iter()
+            .filter(|f| {
+                f.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| skeleton(l) == surname)
+            })
+            .collect();
+        for f in matches {
+            out.push(pair(single, f, "surname only"));
+        }
+    }
+    for (i, a) in full.iter().enumerate() {
+        for b in &full[i + 1..] {
+            let (la, lb) = (last_word(&a.name), last_word(&b.name));
+            if skeleton(la) == skeleton(lb) && fold(la) != fold(lb) {
+                out.push(pair(a, b, "transliteration variant"));
+            }
+        }
+    }
+    let orgs: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
+    for short in orgs.iter().filter(|e| !e.name.contains(' ')) {
+        for long in orgs.iter().filter(|e| e.name.contains(' ')) {
+            if is_acronym_of(&short.name, &long.name) {
+                out.push(pair(short, long, "acronym and long form"));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.entities.cmp(&b.entities));
+    out.dedup();
+    out
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn pair(a: &Entity, b: &Entity, reason: &str) -> MergeSuggestion {
+    let mut ids = vec![a.id.clone(), b.id.clone()];
+    ids.sort();
+    MergeSuggestion {
+        entities: ids,
+        reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::document::{AcronymDefinition, DocMention};
+
+    fn mention(kind: EntityKind, text: &str, key: &str, start: usize) -> DocMention {
+        DocMention {
+            kind,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            key: key.into(),
+            place: None,
+        }
+    }
+
+    fn doc(path: &str, mentions: Vec<DocMention>) -> DocumentEntities {
+        DocumentEntities {
+            path: path.into(),
+            mentions,
+            acronyms: vec![],
+        }
+    }
+
+    fn names(x: &Extraction) -> Vec<(String, String)> {
+        x.entities
+            .iter()
+            .map(|e| (e.id.clone(), e.name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn repeats_and_folded_spellings_merge() {
+        let docs = [
+            doc(
+                "a.txt",
+                vec![mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 0)],
+            ),
+            doc(
+                "b.txt",
+                vec![
+                    mention(EntityKind::Organization, "Al Qaida", "Al Qaida", 5),
+                    mention(EntityKind::Organization, "Al-Qa'ida", "Al-Qa'ida", 50),
+                    mention(EntityKind::Organization, "al-Qaeda", "al-Qaeda", 90),
+                ],
+            ),
+        ];
+        let x = link(&docs);
+        assert_eq!(
+            names(&x),
+            [("organization:al-qaeda".to_string(), "al-Qaeda".to_string())]
+        );
+        assert_eq!(x.entities[0].mentions.len(), 4);
+        assert_eq!(x.entities[0].aliases, ["Al Qaida", "Al-Qa'ida"]);
+    }
+
+    #[test]
+    fn transliterations_of_a_full_name_merge() {
+        let docs = [
+            doc(
+                "a.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Muammar Gaddafi",
+                    "Muammar Gaddafi",
+                    0,
+                )],
+            ),
+            doc(
+                "b.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Moammar Qadhafi",
+                    "Moammar Qadhafi",
+                    0,
+                )],
+            ),
+            doc(
+                "c.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Muammar Gaddafi",
+                    "Muammar Gaddafi",
+                    9,
+                )],
+            ),
+        ];
+        let x = link(&docs);
+        assert_eq!(x.entities.len(), 1);
+        assert_eq!(x.entities[0].id, "person:muammar-gaddafi");
+        assert_eq!(x.entities[0].aliases, ["Moammar Qadhafi"]);
+    }
+
+    #[test]
+    fn same_surname_skeleton_with_other_given_name_is_only_suggested() {
+        let docs = [doc(
+            "a.txt",
+            vec![
+                mention(EntityKind::Person, "Ali Gaddafi", "Ali Gaddafi", 0),
+                mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 20),
+                mention(EntityKind::Person, "Kadafi", "Kadafi", 40),
+            ],
+        )];
+        let x = link(&docs);
+        assert_eq!(x.entities.len(), 3);
+        let reasons: Vec<_> = x.suggestions.iter().map(|s| s.reason.as_str()).collect();
+        assert!(reasons.contains(&"transliteration variant"), "{reasons:?}");
+        assert!(reasons.contains(&"surname only"), "{reasons:?}");
+    }
+
+    #[test]
+    fn acronym_defined_in_one_document_links_everywhere() {
+        let mut a = doc(
+            "a.txt",
+            vec![
+                mention(
+                    EntityKind::Organization,
+                    "Coalition for Open Archives",
+                    "Coalition for Open Archives",
+                    0,
+                ),
+                mention(
+                    EntityKind::Organization,
+                    "COA",
+                    "Coalition for Open Archives",
+                    30,
+                ),
+            ],
+        );
+        a.acronyms.push(AcronymDefinition {
+            acronym: "COA".into(),
+            long_form: "Coalition for Open Archives".into(),
+        });
+        let b = doc(
+            "b.txt",
+            vec![mention(EntityKind::Organization, "COA", "COA", 3)],
+        );
+        let x = link(&[a, b]);
+        assert_eq!(
+            names(&x),
+            [(
+                "organization:coalition-for-open-archives".to_string(),
+                "Coalition for Open Archives".to_string()
+            )]
+        );
+        assert_eq!(x.entities[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn undefined_acronym_is_suggested() {
+        let docs = [doc(
+            "a.txt",
+            vec![
+                mention(
+                    EntityKind::Organization,
+                    "National Union of Journalists",
+                    "National Union of Journalists",
+                    0,
+                ),
+                mention(EntityKind::Organization, "NUJ", "NUJ", 40),
+            ],
+        )];
+        let x = link(&docs);
+        assert_eq!(x.entities.len(), 2);
+        assert_eq!(x.suggestions[0].reason, "acronym and long form");
+    }
+}
