@@ -168,8 +168,17 @@ impl Scanner<'_> {
             );
             return letter_before && clause_ends;
         }
-        let line_start = matches!(before, None | Some(b'\n'));
-        if line_start && next_byte == Some(b':') {
+        // A list item or heading that opens with the year: "1968: Protests",
+        // "- **1997** — Meridian registered".
+        let line_start = matches!(before, None | Some(b'\n')) || self.starts_list_item(q);
+        let emphasis_end = b[e..]
+            .iter()
+            .take_while(|&&c| c == b'*' || c == b'_')
+            .count();
+        let after = skip_space(b, e + emphasis_end);
+        if line_start
+            && (next_byte == Some(b':') || next_char(self.text, after).is_some_and(is_dash))
+        {
             return true;
         }
         let sentence_start = match before {
@@ -180,6 +189,19 @@ impl Scanner<'_> {
             _ => false,
         };
         sentence_start && next.is_some_and(is_year_subject_verb)
+    }
+
+    /// `q` follows only a list marker and emphasis at the start of a line ("- **").
+    fn starts_list_item(&self, q: usize) -> bool {
+        let line = self.b[..q]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |i| i + 1);
+        let lead = &self.b[line..q];
+        !lead.is_empty()
+            && lead
+                .iter()
+                .all(|c| matches!(c, b'-' | b'*' | b'_' | b'+' | b' ' | b'#'))
     }
 
     /// The year comes right after a date and a dash: "1998–2001", "May 1998 - 2001".

@@ -82,7 +82,8 @@ impl Scanner<'_> {
     /// A number may start here: nothing glued before it but an opening bracket or quote.
     pub(super) fn opens_number(&self, p: usize) -> bool {
         prev_char(self.text, p).is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«' | '‘' | '\'')
+            // '*' and '_' are Markdown emphasis: "**1997** — founded".
+            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«' | '‘' | '\'' | '*' | '_')
         })
     }
 
@@ -100,7 +101,7 @@ impl Scanner<'_> {
                 c.is_whitespace()
                     || matches!(
                         c,
-                        ')' | ']' | ';' | '!' | '?' | '"' | '”' | '»' | '’' | '\''
+                        ')' | ']' | ';' | '!' | '?' | '"' | '”' | '»' | '’' | '\'' | '*' | '_'
                     )
             }
         }

@@ -306,3 +306,11 @@ fn mentions_are_sorted_and_disjoint() {
         assert!(pair[0].end <= pair[1].start);
     }
 }
+
+#[test]
+fn markdown_emphasis_and_list_items_do_not_hide_dates() {
+    let text = "- **1997** \u{2014} Meridian registered.\n- **3 March 1999** \u{2014} first ship.\n*COA Bulletin, No. 118 \u{2014} 2 April 2022*";
+    let values: Vec<String> = find_dates(text).iter().map(|d| d.value.iso()).collect();
+    assert_eq!(values, ["1997", "1999-03-03", "2022-04-02"]);
+    assert!(find_dates("- **1500** members joined").is_empty());
+}

@@ -118,7 +118,8 @@ impl Gazetteer {
             return;
         };
         if place.kind == PlaceKind::Country {
-            self.countries.insert(place.country.to_ascii_uppercase(), id);
+            self.countries
+                .insert(place.country.to_ascii_uppercase(), id);
         }
         for name in std::iter::once(place.name.as_str()).chain(aliases.iter().copied()) {
             let key = fold_name(name);
@@ -228,7 +229,9 @@ impl Gazetteer {
     /// Every candidate for a place, best first (for "pick another location" lists).
     pub fn candidates_for(&self, name: &str) -> Vec<&Place> {
         let mut ids = self.lookup(name).to_vec();
-        ids.sort_by_key(|&id| std::cmp::Reverse((self.rank(self.place(id)), std::cmp::Reverse(id))));
+        ids.sort_by_key(|&id| {
+            std::cmp::Reverse((self.rank(self.place(id)), std::cmp::Reverse(id)))
+        });
         ids.into_iter().map(|id| self.place(id)).collect()
     }
 }

@@ -25,7 +25,9 @@ pub(super) fn parse_line(line: &str, number: usize) -> Result<Option<Record<'_>>
         reason: reason.to_string(),
     };
     match fields[0] {
-        "P" => parse_place(&fields).map_err(|reason| malformed(&reason)).map(Some),
+        "P" => parse_place(&fields)
+            .map_err(|reason| malformed(&reason))
+            .map(Some),
         "D" if fields.len() >= 2 => Ok(Some(Record::Demonym(
             fields[1],
             fields.get(2).copied().unwrap_or(""),
@@ -37,7 +39,10 @@ pub(super) fn parse_line(line: &str, number: usize) -> Result<Option<Record<'_>>
 
 fn parse_place<'a>(fields: &[&'a str]) -> Result<Record<'a>, String> {
     if fields.len() < 9 {
-        return Err(format!("a place needs 9 or 10 fields, found {}", fields.len()));
+        return Err(format!(
+            "a place needs 9 or 10 fields, found {}",
+            fields.len()
+        ));
     }
     let kind = match fields[1] {
         "country" => PlaceKind::Country,
@@ -73,7 +78,12 @@ fn parse_place<'a>(fields: &[&'a str]) -> Result<Record<'a>, String> {
     };
     let aliases = fields
         .get(9)
-        .map(|list| list.split('|').map(str::trim).filter(|a| !a.is_empty()).collect())
+        .map(|list| {
+            list.split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     Ok(Record::Place(place, aliases))
 }

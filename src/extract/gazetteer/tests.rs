@@ -45,9 +45,13 @@ fn resolve_prefers_context_then_kind_and_population() {
     let paris = g.lookup("Paris");
     let by_default = g.resolve(paris, &[]).map(|id| g.place(id).country.as_str());
     assert_eq!(by_default, Some("FR"));
-    let in_us = g.resolve(paris, &["US"]).map(|id| g.place(id).admin1.clone());
+    let in_us = g
+        .resolve(paris, &["US"])
+        .map(|id| g.place(id).admin1.clone());
     assert_eq!(in_us, Some(Some("TX".to_string())));
-    let lower_case_context = g.resolve(paris, &["us"]).map(|id| g.place(id).country.as_str());
+    let lower_case_context = g
+        .resolve(paris, &["us"])
+        .map(|id| g.place(id).country.as_str());
     assert_eq!(lower_case_context, Some("US"));
     assert_eq!(g.resolve(&[], &["FR"]), None);
 }
@@ -112,7 +116,10 @@ fn embedded_paris_depends_on_context() {
     let default = resolved("Paris", &[]).expect("Paris is known");
     assert_eq!(default.country, "FR");
     let in_us = resolved("Paris", &["US"]).expect("Paris is known");
-    assert_eq!((in_us.country.as_str(), in_us.admin1.as_deref()), ("US", Some("TX")));
+    assert_eq!(
+        (in_us.country.as_str(), in_us.admin1.as_deref()),
+        ("US", Some("TX"))
+    );
 }
 
 #[test]
@@ -139,9 +146,18 @@ fn embedded_old_and_new_names_meet() {
 #[test]
 fn embedded_sites_countries_and_demonyms() {
     let g = embedded();
-    assert_eq!(resolved("Dadaab", &[]).map(|p| p.country.as_str()), Some("KE"));
-    assert_eq!(resolved("Zaatari", &[]).map(|p| p.country.as_str()), Some("JO"));
-    assert_eq!(resolved("Guantanamo Bay", &[]).map(|p| p.country.as_str()), Some("CU"));
+    assert_eq!(
+        resolved("Dadaab", &[]).map(|p| p.country.as_str()),
+        Some("KE")
+    );
+    assert_eq!(
+        resolved("Zaatari", &[]).map(|p| p.country.as_str()),
+        Some("JO")
+    );
+    assert_eq!(
+        resolved("Guantanamo Bay", &[]).map(|p| p.country.as_str()),
+        Some("CU")
+    );
     for (name, iso) in [
         ("Brazil", "BR"),
         ("Côte d'Ivoire", "CI"),
@@ -150,7 +166,11 @@ fn embedded_sites_countries_and_demonyms() {
         ("USA", "US"),
     ] {
         let place = resolved(name, &[]).unwrap_or_else(|| panic!("{name} is known"));
-        assert_eq!((place.kind, place.country.as_str()), (PlaceKind::Country, iso), "{name}");
+        assert_eq!(
+            (place.kind, place.country.as_str()),
+            (PlaceKind::Country, iso),
+            "{name}"
+        );
     }
     assert!(g.is_demonym("French"));
     assert!(g.is_demonym("Nigerians"));
@@ -163,7 +183,10 @@ fn embedded_sites_countries_and_demonyms() {
 fn embedded_common_words_are_kept_for_big_cities_and_marked() {
     let g = embedded();
     // Reading (UK, 318,000 people) stays a place but is marked as an everyday word.
-    assert_eq!(resolved("Reading", &[]).map(|p| p.country.as_str()), Some("GB"));
+    assert_eq!(
+        resolved("Reading", &[]).map(|p| p.country.as_str()),
+        Some("GB")
+    );
     assert!(g.is_common_word("Reading"));
     assert!(g.is_common_word("Nice"));
     // Small towns named with common words are dropped: Best (NL), Of (TR).
