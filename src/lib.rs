@@ -3,3 +3,5 @@
 
 pub mod corpus;
 pub mod extract;
+#[cfg(feature = "gui")]
+pub mod app;
