@@ -3,5 +3,6 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod workspace;
 #[cfg(feature = "gui")]
 pub mod app;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use corpus_explorer::app::{CorpusExplorerApp, DialogRequest, FilePicker, NoDialogPicker, PickOutcome};
-use corpus_explorer::app::ws_scratch::AppDirs;
+use corpus_explorer::workspace::AppDirs;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

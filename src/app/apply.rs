@@ -8,7 +8,7 @@ use super::dialogs::Dialog;
 use super::jobs::{IngestJob, JobResult, PathKind};
 use super::panels::menu::save_request;
 use super::picker::{DialogRequest, PickOutcome};
-use super::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
+use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
 
 const MIN_FONT_SIZE: f32 = 10.0;
 const MAX_FONT_SIZE: f32 = 40.0;

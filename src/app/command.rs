@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::picker::DialogRequest;
-use super::workspace::{Recovery, SortColumn, Theme};
+use crate::workspace::{Recovery, SortColumn, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {

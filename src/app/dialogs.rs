@@ -9,7 +9,7 @@ use super::command::Command;
 use super::fonts::FONT_LICENCE;
 use super::format::local_date_time;
 use super::picker::DialogRequest;
-use super::workspace::Recovery;
+use crate::workspace::Recovery;
 
 pub enum Dialog {
     /// A file could not be opened; `lines` say why, in plain words.

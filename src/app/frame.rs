@@ -9,7 +9,7 @@ use super::dialogs::Dialog;
 use super::fonts;
 use super::jobs::JobResult;
 use super::panels::menu;
-use super::workspace::{self, Recovery, Theme};
+use crate::workspace::{self, Recovery, Theme};
 use crate::corpus::IngestEvent;
 
 /// How often unsaved work is copied to the recovery file.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::corpus::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
 
 use super::picker::{DialogRequest, PickOutcome};
-use super::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
+use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
 
 /// How long one frame may spend taking ingest events off the channel.
 const DRAIN_BUDGET: Duration = Duration::from_millis(4);

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use crate::corpus::Document;
 
-use super::workspace::{ListView, SortColumn};
+use crate::workspace::{ListView, SortColumn};
 
 /// Per-document lower-case keys, computed once when a document arrives.
 struct Keys {

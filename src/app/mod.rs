@@ -14,9 +14,7 @@ mod list_order;
 mod model;
 mod panels;
 pub mod picker;
-pub(crate) mod ws_scratch;
-
-pub(crate) use ws_scratch as workspace;
+use crate::workspace;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

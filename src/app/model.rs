@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::{Document, Problem};
 
-use super::workspace::Workspace;
+use crate::workspace::Workspace;
 
 #[derive(Default)]
 pub struct Model {

@@ -7,7 +7,7 @@ use crate::app::command::Command;
 use crate::app::format::{count, local_date, thousands};
 use crate::app::model::Model;
 use crate::app::panels::menu::FILTER;
-use crate::app::workspace::SortColumn;
+use crate::workspace::SortColumn;
 
 const COLUMNS: [(SortColumn, &str); 4] = [
     (SortColumn::Title, "Title"),

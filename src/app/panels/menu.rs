@@ -5,7 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::app::command::Command;
 use crate::app::model::Model;
 use crate::app::picker::DialogRequest;
-use crate::app::workspace::{RecentKind, RecentList, Theme};
+use crate::workspace::{RecentKind, RecentList, Theme};
 
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);

@@ -7,7 +7,7 @@ use egui::{Align, Layout, RichText};
 
 use crate::app::command::Command;
 use crate::app::picker::DialogRequest;
-use crate::app::workspace::{RecentKind, RecentList};
+use crate::workspace::{RecentKind, RecentList};
 
 pub const NO_DIALOG_MESSAGE: &str = "No file dialog is available on this system — type or paste \
     the folder path below, or drop the folder on this window.";
