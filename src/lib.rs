@@ -1,6 +1,8 @@
 //! Corpus Explorer core: reading a folder of documents, extracting entities,
 //! searching, and the saved workspace. Nothing here knows about egui.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod corpus;
 pub mod export;
 pub mod extract;

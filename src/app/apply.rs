@@ -1,0 +1,448 @@
+//! Applying commands and job results: the one place where the model changes.
+
+use std::path::{Path, PathBuf};
+
+use super::CorpusExplorerApp;
+use super::command::Command;
+use super::dialogs::Dialog;
+use super::jobs::{IngestJob, JobResult, PathKind};
+use super::panels::menu::save_request;
+use super::picker::{DialogRequest, PickOutcome};
+use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
+
+const MIN_FONT_SIZE: f32 = 10.0;
+const MAX_FONT_SIZE: f32 = 40.0;
+
+impl CorpusExplorerApp {
+    pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if self.model.is_dirty() && leaves_corpus(&command) {
+            self.dialogs.push(Dialog::UnsavedChanges {
+                then: Box::new(command),
+            });
+            return;
+        }
+        match command {
+            Command::ShowDialog(request) => self.show_dialog(ctx, request),
+            Command::OpenPath(path) => self.check_path(ctx, expand_home(&path)),
+            Command::OpenFolder(folder) => {
+                let mut workspace = Workspace::for_folder(&folder);
+                workspace.view = self.model.workspace.view.clone();
+                let recent = Some((folder.clone(), RecentKind::Folder));
+                self.open_folder(ctx, folder, workspace, None, recent);
+            }
+            Command::OpenWorkspace(path) => self.load_workspace(ctx, path),
+            Command::OpenSampleCorpus => {
+                if let Some(dir) = self.sample_dir.clone() {
+                    self.apply(ctx, Command::OpenFolder(dir));
+                }
+            }
+            Command::CloseCorpus => self.close_corpus(),
+            Command::SelectDocument(selected) => {
+                if self.model.selected != selected {
+                    self.model.selected = selected;
+                    self.model.mark_changed();
+                }
+            }
+            Command::SetSort { column, ascending } => {
+                let list = &mut self.model.workspace.list;
+                (list.sort, list.ascending) = (column, ascending);
+                self.model.mark_changed();
+            }
+            Command::SetFilter(filter) => {
+                self.model.workspace.list.filter = filter;
+                self.model.mark_changed();
+            }
+            Command::SaveWorkspace => match self.model.workspace_file.clone() {
+                Some(path) => self.save(ctx, path),
+                None => self.show_dialog(ctx, save_request(&self.model)),
+            },
+            Command::SaveWorkspaceAs(path) => self.save(ctx, path),
+            Command::LocateCorpus(folder) => self.locate_corpus(ctx, folder),
+            Command::SetTheme(theme) => self.change_view(|view| view.theme = theme),
+            Command::ZoomIn => {
+                self.change_view(|v| v.font_size = (v.font_size + 1.0).min(MAX_FONT_SIZE))
+            }
+            Command::ZoomOut => {
+                self.change_view(|v| v.font_size = (v.font_size - 1.0).max(MIN_FONT_SIZE))
+            }
+            Command::ZoomReset => {
+                self.change_view(|v| v.font_size = ViewPrefs::default().font_size)
+            }
+            Command::CancelIngest => {
+                if let Some(job) = &self.ingest {
+                    job.cancel();
+                }
+            }
+            Command::ShowProblems(show) => self.show_problems = show,
+            Command::ShowAbout => self.dialogs.push(Dialog::About),
+            Command::RemoveRecent(path) => {
+                self.recent.remove(&path);
+                self.recent_missing.remove(&path);
+                self.save_recent(ctx);
+            }
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SaveAndThen(then) => {
+                self.after_save = Some(*then);
+                self.apply(ctx, Command::SaveWorkspace);
+            }
+            Command::DiscardChangesAndThen(then) => {
+                self.model.mark_clean();
+                self.clear_recovery(ctx);
+                self.apply(ctx, *then);
+            }
+            Command::RestoreRecovery(recovery) => {
+                let restore = move || {
+                    let folder = match &recovery.workspace_file {
+                        Some(file) => recovery.workspace.resolve_corpus(file),
+                        None => {
+                            Some(recovery.workspace.corpus.absolute.clone()).filter(|f| f.is_dir())
+                        }
+                    };
+                    JobResult::WorkspaceLoaded {
+                        path: recovery.workspace_file,
+                        recovered: true,
+                        result: Ok((recovery.workspace, folder)),
+                    }
+                };
+                self.spawn("restore-recovery", ctx, restore);
+            }
+            Command::DiscardRecovery => self.clear_recovery(ctx),
+        }
+    }
+
+    pub(super) fn on_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
+        match result {
+            JobResult::Picked(request, outcome) => self.on_picked(request, outcome),
+            JobResult::PathKind(path, kind) => match kind {
+                PathKind::Folder => self.commands.push(Command::OpenFolder(path)),
+                PathKind::Workspace => self.commands.push(Command::OpenWorkspace(path)),
+                PathKind::OtherFile => {
+                    self.banner = Some(format!(
+                        "{} is a file. Open a folder of documents, or a .ron workspace file.",
+                        path.display()
+                    ));
+                }
+                PathKind::Missing => {
+                    self.banner = Some(format!("Nothing was found at {}.", path.display()));
+                    if self.recent.entries.iter().any(|e| e.path == path) {
+                        self.recent_missing.insert(path);
+                    }
+                }
+            },
+            JobResult::WorkspaceLoaded {
+                path,
+                recovered,
+                result,
+            } => match result {
+                Ok((workspace, Some(folder))) => {
+                    if let (Some(file), false) = (&path, recovered) {
+                        self.add_recent(ctx, file, RecentKind::Workspace);
+                    }
+                    self.open_folder(ctx, folder, workspace, path, None);
+                    if recovered {
+                        self.model.mark_changed();
+                    }
+                }
+                Ok((workspace, None)) => {
+                    let missing = workspace.corpus.absolute.clone();
+                    self.pending_workspace = Some((path, workspace));
+                    self.dialogs.push(Dialog::LocateFolder {
+                        missing,
+                        typed: String::new(),
+                        no_dialog: false,
+                    });
+                }
+                Err(err) => self.dialogs.push(error_dialog(&err)),
+            },
+            JobResult::WorkspaceSaved {
+                path,
+                generation,
+                result,
+            } => match result {
+                Ok(()) => {
+                    self.model.workspace_file = Some(path.clone());
+                    self.model.mark_saved(generation);
+                    self.add_recent(ctx, &path, RecentKind::Workspace);
+                    self.clear_recovery(ctx);
+                    if let Some(then) = self.after_save.take() {
+                        self.commands.push(then);
+                    }
+                }
+                Err(err) => {
+                    self.after_save = None;
+                    self.dialogs.push(error_dialog(&err));
+                }
+            },
+            JobResult::RecoveryFound(Ok(Some(recovery))) => {
+                self.dialogs.push(Dialog::Restore(Box::new(recovery)));
+            }
+            JobResult::RecoveryFound(Ok(None)) | JobResult::Written(Ok(())) => {}
+            JobResult::RecoveryFound(Err(err)) | JobResult::Written(Err(err)) => {
+                self.banner = Some(err.to_string());
+            }
+        }
+    }
+
+    fn on_picked(&mut self, request: DialogRequest, outcome: PickOutcome) {
+        self.dialog_open = false;
+        match outcome {
+            PickOutcome::Chosen(path) => {
+                let command = match request {
+                    DialogRequest::OpenFolder => Command::OpenFolder(path),
+                    DialogRequest::OpenWorkspace => Command::OpenWorkspace(path),
+                    DialogRequest::SaveWorkspace { .. } => Command::SaveWorkspaceAs(path),
+                    DialogRequest::LocateFolder => {
+                        self.dialogs.close_locate();
+                        Command::LocateCorpus(path)
+                    }
+                };
+                self.commands.push(command);
+            }
+            PickOutcome::Cancelled => {
+                if matches!(request, DialogRequest::SaveWorkspace { .. }) {
+                    self.after_save = None;
+                }
+            }
+            PickOutcome::Unavailable => match request {
+                DialogRequest::LocateFolder if self.dialogs.locate_has_no_dialog() => {}
+                DialogRequest::OpenFolder | DialogRequest::OpenWorkspace
+                    if self.model.corpus.is_none() =>
+                {
+                    self.welcome.no_dialog();
+                }
+                request => self.dialogs.push(Dialog::TypedPath {
+                    request,
+                    typed: String::new(),
+                }),
+            },
+        }
+    }
+
+    fn show_dialog(&mut self, ctx: &egui::Context, request: DialogRequest) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let picker = std::sync::Arc::clone(&self.picker);
+        let pick = move || {
+            let outcome = picker.pick(&request);
+            JobResult::Picked(request, outcome)
+        };
+        if !self.spawn("file-dialog", ctx, pick) {
+            self.dialog_open = false;
+        }
+    }
+
+    /// Finds out off the UI thread whether `path` is a folder, a workspace or neither.
+    fn check_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let check = move || {
+            let kind = if path.is_dir() {
+                PathKind::Folder
+            } else if !path.exists() {
+                PathKind::Missing
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                PathKind::Workspace
+            } else {
+                PathKind::OtherFile
+            };
+            JobResult::PathKind(path, kind)
+        };
+        self.spawn("check-path", ctx, check);
+    }
+
+    fn load_workspace(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let load = move || {
+            let result = workspace::load(&path).map(|ws| {
+                let folder = ws.resolve_corpus(&path);
+                (ws, folder)
+            });
+            JobResult::WorkspaceLoaded {
+                path: Some(path),
+                recovered: false,
+                result,
+            }
+        };
+        self.spawn("load-workspace", ctx, load);
+    }
+
+    fn save(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let snapshot = self.model.workspace_snapshot();
+        let generation = self.model.generation();
+        let save = move || {
+            let result = workspace::save(&path, &snapshot);
+            JobResult::WorkspaceSaved {
+                path,
+                generation,
+                result,
+            }
+        };
+        self.spawn("save-workspace", ctx, save);
+    }
+
+    fn locate_corpus(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        let Some((file, mut workspace)) = self.pending_workspace.take() else {
+            return;
+        };
+        workspace.corpus.absolute = folder.clone();
+        self.open_folder(ctx, folder, workspace, file, None);
+        // The new location is a change worth saving.
+        self.model.mark_changed();
+    }
+
+    /// Starts reading `folder` and shows it with `workspace`'s sort, filter and view.
+    fn open_folder(
+        &mut self,
+        ctx: &egui::Context,
+        folder: PathBuf,
+        workspace: Workspace,
+        file: Option<PathBuf>,
+        recent: Option<(PathBuf, RecentKind)>,
+    ) {
+        if let Some(job) = self.ingest.take() {
+            job.cancel();
+        }
+        self.pending_selection = workspace.selected_document.clone();
+        self.documents.sync_filter(&workspace.list.filter);
+        self.model.reset_for(&folder, workspace, file);
+        self.order.clear();
+        self.show_problems = false;
+        self.banner = None;
+        match IngestJob::start(folder, self.dirs.preferences_file(), ctx) {
+            Ok(job) => {
+                self.ingest = Some(job);
+                self.recent_on_start = recent;
+            }
+            Err(err) => {
+                self.banner = Some(format!("Could not start reading the folder: {err}"));
+                self.model.close();
+            }
+        }
+    }
+
+    fn close_corpus(&mut self) {
+        if let Some(job) = self.ingest.take() {
+            job.cancel();
+        }
+        self.model.close();
+        self.order.clear();
+        self.show_problems = false;
+        self.pending_selection = None;
+    }
+
+    fn change_view(&mut self, change: impl FnOnce(&mut ViewPrefs)) {
+        change(&mut self.model.workspace.view);
+        self.model.mark_changed();
+    }
+
+    pub(super) fn add_recent(&mut self, ctx: &egui::Context, path: &Path, kind: RecentKind) {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.add(&absolute, kind);
+        self.recent_missing.remove(&absolute);
+        self.save_recent(ctx);
+    }
+
+    fn save_recent(&mut self, ctx: &egui::Context) {
+        let (list, file) = (self.recent.clone(), self.dirs.recent_file());
+        self.spawn("save-recent", ctx, move || {
+            JobResult::Written(list.save(&file))
+        });
+    }
+
+    fn clear_recovery(&mut self, ctx: &egui::Context) {
+        let file = self.dirs.recovery_file();
+        self.spawn("clear-recovery", ctx, move || {
+            JobResult::Written(workspace::clear_recovery(&file))
+        });
+    }
+
+    /// Runs a task; a thread that cannot start is reported, not ignored.
+    fn spawn(
+        &mut self,
+        name: &str,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) -> bool {
+        match self.tasks.spawn(name, ctx, work) {
+            Ok(()) => true,
+            Err(err) => {
+                self.banner = Some(format!("Could not start a background task: {err}"));
+                false
+            }
+        }
+    }
+}
+
+/// Commands after which the open corpus (and its unsaved changes) would be gone.
+fn leaves_corpus(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::OpenFolder(_)
+            | Command::OpenWorkspace(_)
+            | Command::OpenSampleCorpus
+            | Command::CloseCorpus
+            | Command::Quit
+    )
+}
+
+/// "~/notes" → "/home/me/notes", as people type paths in a terminal.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A dialog that says, in plain words, why a workspace could not be opened or saved.
+fn error_dialog(err: &WorkspaceError) -> Dialog {
+    let unchanged = "The file was left unchanged.".to_owned();
+    match err {
+        WorkspaceError::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => Dialog::Error {
+            heading: "This workspace file could not be opened".into(),
+            file: path.clone(),
+            lines: vec![
+                format!("Line {line}, column {column}: {message}"),
+                "It may be damaged or incomplete.".into(),
+                unchanged,
+            ],
+        },
+        WorkspaceError::TooNew {
+            path,
+            found,
+            supported,
+        } => Dialog::Error {
+            heading: "This workspace needs a newer Corpus Explorer".into(),
+            file: path.clone(),
+            lines: vec![
+                format!(
+                    "It was saved in workspace format {found}; this version reads formats up to {supported}."
+                ),
+                "Update Corpus Explorer to open it.".into(),
+                unchanged,
+            ],
+        },
+        WorkspaceError::Read { path, source } => Dialog::Error {
+            heading: "The workspace file could not be read".into(),
+            file: path.clone(),
+            lines: vec![source.to_string()],
+        },
+        WorkspaceError::Write { path, source } => Dialog::Error {
+            heading: "The workspace could not be saved".into(),
+            file: path.clone(),
+            lines: vec![
+                source.to_string(),
+                "Any earlier copy of the file was left as it was.".into(),
+            ],
+        },
+    }
+}

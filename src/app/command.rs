@@ -1,0 +1,46 @@
+//! Every action that crosses panels. Panels push commands; the app applies them once per
+//! frame, in one place (`CorpusExplorerApp::apply`).
+
+use std::path::PathBuf;
+
+use super::picker::DialogRequest;
+use crate::workspace::{Recovery, SortColumn, Theme};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show a native file dialog (or the typed-path fallback when there is none).
+    ShowDialog(DialogRequest),
+    /// A path typed, dropped or picked from Recent: a folder or a `.ron` workspace.
+    OpenPath(PathBuf),
+    OpenFolder(PathBuf),
+    OpenWorkspace(PathBuf),
+    OpenSampleCorpus,
+    CloseCorpus,
+    /// Index into the loaded documents, or `None` to clear the selection.
+    SelectDocument(Option<usize>),
+    SetSort {
+        column: SortColumn,
+        ascending: bool,
+    },
+    SetFilter(String),
+    SaveWorkspace,
+    SaveWorkspaceAs(PathBuf),
+    /// The folder of a workspace whose corpus had moved, as located by the user.
+    LocateCorpus(PathBuf),
+    SetTheme(Theme),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    CancelIngest,
+    ShowProblems(bool),
+    ShowAbout,
+    RemoveRecent(PathBuf),
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
+    /// Answers of the unsaved-changes dialog: save (or forget) the changes, then go on.
+    SaveAndThen(Box<Command>),
+    DiscardChangesAndThen(Box<Command>),
+    /// Answers of the recovery offer at start-up.
+    RestoreRecovery(Box<Recovery>),
+    DiscardRecovery,
+}

@@ -1,0 +1,217 @@
+//! Background work: the ingest job and small one-shot tasks (file dialogs, workspace load and
+//! save, Recent list and recovery writes). Each runs on a named thread and reports over a
+//! channel that the app drains once per frame, so the UI thread never waits on a disk.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::corpus::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
+
+use super::picker::{DialogRequest, PickOutcome};
+use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
+
+/// How long one frame may spend taking ingest events off the channel.
+const DRAIN_BUDGET: Duration = Duration::from_millis(4);
+/// And at most this many events per frame, so the list grows smoothly.
+const DRAIN_MAX_EVENTS: usize = 5_000;
+
+/// What a path on disk turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    Folder,
+    Workspace,
+    OtherFile,
+    Missing,
+}
+
+/// The answer of a one-shot task.
+#[derive(Debug)]
+pub enum JobResult {
+    Picked(DialogRequest, PickOutcome),
+    PathKind(PathBuf, PathKind),
+    /// A workspace was read (or recovered); the folder is where its corpus is now, if found.
+    WorkspaceLoaded {
+        path: Option<PathBuf>,
+        recovered: bool,
+        result: Result<(Workspace, Option<PathBuf>), WorkspaceError>,
+    },
+    WorkspaceSaved {
+        path: PathBuf,
+        /// The change counter at the moment the snapshot was taken.
+        generation: u64,
+        result: Result<(), WorkspaceError>,
+    },
+    RecoveryFound(Result<Option<Recovery>, WorkspaceError>),
+    /// A write whose only interesting outcome is an error (Recent list, recovery copy).
+    Written(Result<(), WorkspaceError>),
+}
+
+/// One-shot tasks on named threads, all answering on one channel.
+pub struct Tasks {
+    sender: Sender<JobResult>,
+    receiver: Receiver<JobResult>,
+    running: Arc<AtomicUsize>,
+}
+
+impl Default for Tasks {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            running: Arc::default(),
+        }
+    }
+}
+
+impl Tasks {
+    /// Runs `work` on a thread called `name`; its result arrives through [`Tasks::poll`].
+    pub fn spawn(
+        &self,
+        name: &str,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) -> std::io::Result<()> {
+        let sender = self.sender.clone();
+        let running = Arc::clone(&self.running);
+        let ctx = ctx.clone();
+        running.fetch_add(1, Ordering::SeqCst);
+        let spawned = std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                let result = work();
+                // The receiver lives as long as the app; if it is gone, nobody is waiting.
+                let _ = sender.send(result);
+                running.fetch_sub(1, Ordering::SeqCst);
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.running.fetch_sub(1, Ordering::SeqCst);
+        }
+        spawned.map(|_| ())
+    }
+
+    /// The results that have arrived since the last call.
+    pub fn poll(&self) -> Vec<JobResult> {
+        self.receiver.try_iter().collect()
+    }
+
+    /// True while any task is still running.
+    pub fn busy(&self) -> bool {
+        self.running.load(Ordering::SeqCst) > 0
+    }
+}
+
+enum IngestMessage {
+    Event(IngestEvent),
+    Finished(Result<IngestSummary, String>),
+}
+
+/// What one frame took off the ingest channel.
+#[derive(Default)]
+pub struct Drained {
+    /// Documents and problems, in arrival order.
+    pub events: Vec<IngestEvent>,
+    /// The folder was walked: it opened successfully.
+    pub started: bool,
+    /// Set once, when the job has ended.
+    pub finished: Option<Result<IngestSummary, String>>,
+}
+
+/// The ingest of one corpus folder, running on its own thread.
+pub struct IngestJob {
+    pub root: PathBuf,
+    /// Files read so far and files to read (`None` until the walk is done).
+    pub done: usize,
+    pub total: Option<usize>,
+    /// The file being read now, relative to the corpus folder.
+    pub current: String,
+    receiver: Receiver<IngestMessage>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl IngestJob {
+    /// Starts reading `root`. The size limit comes from the preferences file, read on the
+    /// job's thread.
+    pub fn start(
+        root: PathBuf,
+        preferences_file: PathBuf,
+        ctx: &egui::Context,
+    ) -> std::io::Result<Self> {
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job_cancel = Arc::clone(&cancel);
+        let job_root = root.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("ingest".into())
+            .spawn(move || {
+                let preferences = Preferences::load(&preferences_file);
+                let options = IngestOptions {
+                    max_file_bytes: preferences.max_file_mb.saturating_mul(1024 * 1024),
+                };
+                let result = ingest_folder(&job_root, &options, &job_cancel, |event| {
+                    let _ = sender.send(IngestMessage::Event(event));
+                })
+                .map_err(|err| err.to_string());
+                let _ = sender.send(IngestMessage::Finished(result));
+                ctx.request_repaint();
+            })?;
+        Ok(Self {
+            root,
+            done: 0,
+            total: None,
+            current: String::new(),
+            receiver,
+            cancel,
+        })
+    }
+
+    /// Asks the job to stop after the current file.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Takes what has arrived, within this frame's time budget.
+    pub fn drain(&mut self) -> Drained {
+        let started = Instant::now();
+        let mut drained = Drained::default();
+        while drained.events.len() < DRAIN_MAX_EVENTS && started.elapsed() < DRAIN_BUDGET {
+            match self.receiver.try_recv() {
+                Ok(IngestMessage::Event(event)) => self.note(event, &mut drained),
+                Ok(IngestMessage::Finished(result)) => {
+                    drained.finished = Some(result);
+                    break;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    drained.finished = Some(Err("the reading stopped unexpectedly".into()));
+                    break;
+                }
+            }
+        }
+        drained
+    }
+
+    fn note(&mut self, event: IngestEvent, drained: &mut Drained) {
+        match event {
+            IngestEvent::Started { total } => {
+                self.total = Some(total);
+                drained.started = true;
+            }
+            IngestEvent::Progress {
+                done,
+                total,
+                current,
+            } => {
+                self.done = done;
+                self.total = Some(total);
+                self.current = current;
+            }
+            other => drained.events.push(other),
+        }
+    }
+}

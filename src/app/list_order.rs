@@ -1,0 +1,173 @@
+//! The rows the document list shows: the documents that match the filter, in the chosen
+//! order. Kept as a cached index vector so a frame with 100,000 documents only sorts when
+//! the documents, the sort or the filter change; documents arriving during an ingest are
+//! merged in rather than re-sorting everything.
+
+use std::cmp::Ordering;
+
+use crate::corpus::Document;
+
+use crate::workspace::{ListView, SortColumn};
+
+/// Per-document lower-case keys, computed once when a document arrives.
+struct Keys {
+    title: String,
+    folder: String,
+    /// Title and path together, for the filter.
+    haystack: String,
+}
+
+/// The visible rows, as indices into the document list.
+#[derive(Default)]
+pub struct ListOrder {
+    keys: Vec<Keys>,
+    rows: Vec<usize>,
+    /// The sort and filter `rows` was computed for.
+    computed_for: Option<ListView>,
+}
+
+impl ListOrder {
+    /// Forgets everything (a new corpus).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    /// The visible rows for `view`, bringing the cache up to date first.
+    pub fn rows(&mut self, documents: &[Document], view: &ListView) -> &[usize] {
+        if documents.len() < self.keys.len() {
+            self.clear();
+        }
+        let known = self.keys.len();
+        for doc in &documents[known..] {
+            self.keys.push(Keys {
+                title: doc.title.to_lowercase(),
+                folder: doc.folder().to_lowercase(),
+                haystack: format!("{}\n{}", doc.title, doc.rel_path).to_lowercase(),
+            });
+        }
+        if self.computed_for.as_ref() != Some(view) {
+            self.recompute(documents, view);
+        } else if known < documents.len() {
+            self.merge_new(documents, view, known);
+        }
+        &self.rows
+    }
+
+    fn recompute(&mut self, documents: &[Document], view: &ListView) {
+        let needle = view.filter.trim().to_lowercase();
+        let mut rows: Vec<usize> = (0..documents.len())
+            .filter(|&i| self.matches(i, &needle))
+            .collect();
+        rows.sort_by(|&a, &b| self.compare(documents, view, a, b));
+        self.rows = rows;
+        self.computed_for = Some(view.clone());
+    }
+
+    /// Sorts only the new documents and merges them into the sorted rows: O(n + k log k).
+    fn merge_new(&mut self, documents: &[Document], view: &ListView, first_new: usize) {
+        let needle = view.filter.trim().to_lowercase();
+        let mut new: Vec<usize> = (first_new..documents.len())
+            .filter(|&i| self.matches(i, &needle))
+            .collect();
+        new.sort_by(|&a, &b| self.compare(documents, view, a, b));
+        let old = std::mem::take(&mut self.rows);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < new.len() {
+            if self.compare(documents, view, new[j], old[i]) == Ordering::Less {
+                merged.push(new[j]);
+                j += 1;
+            } else {
+                merged.push(old[i]);
+                i += 1;
+            }
+        }
+        merged.extend_from_slice(&old[i..]);
+        merged.extend_from_slice(&new[j..]);
+        self.rows = merged;
+    }
+
+    fn matches(&self, index: usize, needle: &str) -> bool {
+        needle.is_empty() || self.keys[index].haystack.contains(needle)
+    }
+
+    fn compare(&self, documents: &[Document], view: &ListView, a: usize, b: usize) -> Ordering {
+        let (da, db) = (&documents[a], &documents[b]);
+        let (ka, kb) = (&self.keys[a], &self.keys[b]);
+        let primary = match view.sort {
+            SortColumn::Title => ka.title.cmp(&kb.title),
+            SortColumn::Folder => ka.folder.cmp(&kb.folder).then(ka.title.cmp(&kb.title)),
+            SortColumn::Words => da.words.cmp(&db.words),
+            SortColumn::Modified => da.modified.cmp(&db.modified),
+        };
+        let directed = if view.ascending {
+            primary
+        } else {
+            primary.reverse()
+        };
+        // Ties keep a stable, path-based order in both directions.
+        directed.then_with(|| da.rel_path.cmp(&db.rel_path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Format;
+
+    fn doc(rel_path: &str, title: &str, words: usize) -> Document {
+        Document {
+            rel_path: rel_path.into(),
+            title: title.into(),
+            bytes: 0,
+            words,
+            encoding: "UTF-8".into(),
+            modified: None,
+            format: Format::PlainText,
+            text: String::new(),
+        }
+    }
+
+    fn view(sort: SortColumn, ascending: bool, filter: &str) -> ListView {
+        ListView {
+            sort,
+            ascending,
+            filter: filter.into(),
+        }
+    }
+
+    #[test]
+    fn sorts_by_words_both_ways_and_filters_on_title_and_path() {
+        let docs = vec![
+            doc("a/one.txt", "Harbour report", 30),
+            doc("b/two.txt", "Budget", 10),
+            doc("harbour/three.txt", "Minutes", 20),
+        ];
+        let mut order = ListOrder::default();
+        assert_eq!(
+            order.rows(&docs, &view(SortColumn::Words, true, "")),
+            [1, 2, 0]
+        );
+        assert_eq!(
+            order.rows(&docs, &view(SortColumn::Words, false, "")),
+            [0, 2, 1]
+        );
+        assert_eq!(
+            order.rows(&docs, &view(SortColumn::Title, true, "HARBOUR")),
+            [0, 2]
+        );
+    }
+
+    #[test]
+    fn documents_arriving_later_are_merged_in_order() {
+        let mut docs = vec![doc("c.txt", "Charlie", 1), doc("a.txt", "Alpha", 1)];
+        let mut order = ListOrder::default();
+        let sorted = view(SortColumn::Title, true, "");
+        assert_eq!(order.rows(&docs, &sorted), [1, 0]);
+        docs.push(doc("b.txt", "Bravo", 1));
+        docs.push(doc("d.txt", "Delta", 1));
+        assert_eq!(order.rows(&docs, &sorted), [1, 2, 0, 3]);
+        order.clear();
+        assert_eq!(order.rows(&docs, &sorted), [1, 2, 0, 3]);
+    }
+}

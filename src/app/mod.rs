@@ -1,0 +1,298 @@
+//! The desktop window (eframe/egui). It owns the model, the panels and the background jobs;
+//! panels push [`Command`]s, which are applied once per frame in one place (`apply.rs`).
+//! Nothing here reads or writes files on the UI thread: that is the jobs' work.
+
+mod apply;
+pub mod command;
+mod dialogs;
+mod find;
+mod fonts;
+mod format;
+mod frame;
+mod jobs;
+mod list_order;
+mod model;
+mod panels;
+pub mod picker;
+use crate::workspace;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::anyhow;
+
+pub use command::Command;
+pub use picker::{DialogRequest, FilePicker, NativePicker, NoDialogPicker, PickOutcome};
+
+use dialogs::Dialogs;
+use jobs::{IngestJob, Tasks};
+use list_order::ListOrder;
+use model::Model;
+use panels::documents::DocumentsPanel;
+use panels::reader::ReaderPanel;
+use panels::welcome::{WelcomeContext, WelcomePanel};
+use panels::{menu, problems, progress};
+use workspace::{AppDirs, RecentList, Theme};
+
+/// Opens the main window; `initial` is a corpus folder or a `.ron` workspace to open.
+pub fn run(initial: Option<PathBuf>) -> anyhow::Result<()> {
+    let dirs = AppDirs::new()
+        .ok_or_else(|| anyhow!("Could not find where to keep settings (no home folder?)"))?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Corpus Explorer")
+            .with_app_id("corpus-explorer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Corpus Explorer",
+        options,
+        Box::new(move |_cc| {
+            let mut app = CorpusExplorerApp::new(dirs, Arc::new(NativePicker));
+            app.initial = initial;
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow!("Could not open the window: {err}"))
+}
+
+/// The bundled sample corpus: next to the sources for cargo builds, or where a package
+/// installs it.
+pub fn sample_corpus_dir() -> Option<PathBuf> {
+    let from_sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
+    let from_exe = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("../../sample_corpus")));
+    let installed = PathBuf::from("/usr/share/corpus-explorer/sample_corpus");
+    [Some(from_sources), from_exe, Some(installed)]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.is_dir())
+}
+
+/// The application: model, panels, jobs.
+pub struct CorpusExplorerApp {
+    dirs: AppDirs,
+    picker: Arc<dyn FilePicker>,
+    model: Model,
+    order: ListOrder,
+    tasks: Tasks,
+    ingest: Option<IngestJob>,
+    welcome: WelcomePanel,
+    documents: DocumentsPanel,
+    reader: ReaderPanel,
+    show_problems: bool,
+    dialogs: Dialogs,
+    recent: RecentList,
+    recent_missing: HashSet<PathBuf>,
+    sample_dir: Option<PathBuf>,
+    /// A one-line message over the central area (errors that need no answer).
+    banner: Option<String>,
+    /// Commands pushed outside `ui` (shortcuts, drops, job results), applied with the rest.
+    commands: Vec<Command>,
+    /// The Recent entry to add once the ingest has opened the folder.
+    recent_on_start: Option<(PathBuf, workspace::RecentKind)>,
+    /// Selection to restore when the workspace's document arrives.
+    pending_selection: Option<String>,
+    /// A workspace waiting for the user to locate its folder.
+    pending_workspace: Option<(Option<PathBuf>, workspace::Workspace)>,
+    /// What to do once the running save has finished (e.g. close the window).
+    after_save: Option<Command>,
+    dialog_open: bool,
+    last_recovery_write: Instant,
+    applied_theme: Option<Theme>,
+    shown_title: String,
+    started: bool,
+    close_confirmed: bool,
+    initial: Option<PathBuf>,
+}
+
+impl CorpusExplorerApp {
+    /// The app with its settings in `dirs` and file dialogs from `picker`.
+    pub fn new(dirs: AppDirs, picker: Arc<dyn FilePicker>) -> Self {
+        // The one read on the UI thread: two tiny files at start-up, before the first frame.
+        let recent = RecentList::load(&dirs.recent_file());
+        let recent_missing = recent
+            .entries
+            .iter()
+            .filter(|e| !e.exists())
+            .map(|e| e.path.clone())
+            .collect();
+        Self {
+            dirs,
+            picker,
+            model: Model::default(),
+            order: ListOrder::default(),
+            tasks: Tasks::default(),
+            ingest: None,
+            welcome: WelcomePanel::default(),
+            documents: DocumentsPanel::default(),
+            reader: ReaderPanel::default(),
+            show_problems: false,
+            dialogs: Dialogs::default(),
+            recent,
+            recent_missing,
+            sample_dir: sample_corpus_dir(),
+            banner: None,
+            commands: Vec::new(),
+            recent_on_start: None,
+            pending_selection: None,
+            pending_workspace: None,
+            after_save: None,
+            dialog_open: false,
+            last_recovery_write: Instant::now(),
+            applied_theme: None,
+            shown_title: String::new(),
+            started: false,
+            close_confirmed: false,
+            initial: None,
+        }
+    }
+
+    /// For UI tests: settings under `dirs`, dialogs from `picker`.
+    pub fn new_for_test(dirs: AppDirs, picker: impl FilePicker) -> Self {
+        Self::new(dirs, Arc::new(picker))
+    }
+
+    /// Opens `path` (folder or workspace) on the first frame, as the command line does.
+    pub fn with_initial_path(mut self, path: PathBuf) -> Self {
+        self.initial = Some(path);
+        self
+    }
+
+    /// Opens a folder or workspace as if its path had been typed or dropped.
+    pub fn queue_open(&mut self, path: PathBuf) {
+        self.commands.push(Command::OpenPath(path));
+    }
+
+    /// Loaded documents, problems, selection: for tests and diagnostics.
+    pub fn documents(&self) -> &[crate::corpus::Document] {
+        &self.model.documents
+    }
+
+    pub fn problems(&self) -> &[crate::corpus::Problem] {
+        &self.model.problems
+    }
+
+    pub fn selected_document(&self) -> Option<&crate::corpus::Document> {
+        self.model.selected_document()
+    }
+
+    /// True while the corpus is being read or a file task is running.
+    pub fn is_busy(&self) -> bool {
+        self.ingest.is_some() || self.tasks.busy()
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.model.is_dirty()
+    }
+
+    /// The window title as it is now, e.g. "Corpus Explorer — reports •".
+    pub fn title(&self) -> String {
+        let Some(name) = self.model.display_name() else {
+            return "Corpus Explorer".into();
+        };
+        let marker = if self.model.is_dirty() { " •" } else { "" };
+        format!("Corpus Explorer — {name}{marker}")
+    }
+
+    fn ui_frame(&mut self, ui: &mut egui::Ui) {
+        let mut out = std::mem::take(&mut self.commands);
+        let menu_context = menu::MenuContext {
+            recent: &self.recent,
+            sample_available: self.sample_dir.is_some(),
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu::show(ui, &self.model, &menu_context, &mut out)
+        });
+        if let Some(job) = &self.ingest {
+            egui::Panel::bottom("ingest_progress").show(ui, |ui| progress::show(ui, job, &mut out));
+        }
+        if self.model.corpus.is_some() {
+            egui::Panel::left("document_list")
+                .resizable(true)
+                .default_size(560.0)
+                .size_range(280.0..=1000.0)
+                .show(ui, |ui| {
+                    let rows = self
+                        .order
+                        .rows(&self.model.documents, &self.model.workspace.list);
+                    self.documents.show(ui, &self.model, rows, &mut out);
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                show_banner(ui, &mut self.banner);
+                self.reader.show(ui, &self.model);
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                show_banner(ui, &mut self.banner);
+                let context = WelcomeContext {
+                    recent: &self.recent,
+                    missing: &self.recent_missing,
+                    sample_available: self.sample_dir.is_some(),
+                };
+                self.welcome.show(ui, &context, &mut out);
+            });
+        }
+        let ctx = ui.ctx().clone();
+        problems::show(&ctx, self.show_problems, &self.model, &mut out);
+        self.dialogs.show(&ctx, &mut out);
+        drop_overlay(&ctx);
+        for command in out {
+            self.apply(&ctx, command);
+        }
+    }
+}
+
+fn show_banner(ui: &mut egui::Ui, banner: &mut Option<String>) {
+    let Some(text) = banner.as_ref() else {
+        return;
+    };
+    let mut dismiss = false;
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, text);
+                dismiss = ui.button("Dismiss").clicked();
+            });
+        });
+    if dismiss {
+        *banner = None;
+    }
+}
+
+/// While files are dragged over the window, say what dropping them does.
+fn drop_overlay(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a folder or a .ron workspace to open it",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+impl eframe::App for CorpusExplorerApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.before_frame(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_frame(ui);
+    }
+}

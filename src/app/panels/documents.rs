@@ -1,0 +1,187 @@
+//! The document list (left panel): filter box, sortable virtualised table, status line.
+
+use egui::{Align, Key, Layout};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::command::Command;
+use crate::app::format::{count, local_date, thousands};
+use crate::app::model::Model;
+use crate::app::panels::menu::FILTER;
+use crate::workspace::SortColumn;
+
+const COLUMNS: [(SortColumn, &str); 4] = [
+    (SortColumn::Title, "Title"),
+    (SortColumn::Folder, "Folder"),
+    (SortColumn::Words, "Words"),
+    (SortColumn::Modified, "Modified"),
+];
+
+#[derive(Default)]
+pub struct DocumentsPanel {
+    /// The filter box's text; committed to the workspace as `SetFilter`.
+    filter: String,
+    /// Set when the keyboard moved the selection, to scroll the row into view once.
+    scroll_to_selection: bool,
+}
+
+impl DocumentsPanel {
+    /// Brings the filter box in line with a workspace that was opened or restored.
+    pub fn sync_filter(&mut self, filter: &str) {
+        filter.clone_into(&mut self.filter);
+    }
+
+    /// `rows` are the visible documents, in order, as indices into `model.documents`.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &Model,
+        rows: &[usize],
+        out: &mut Vec<Command>,
+    ) {
+        self.keyboard(ui, model, rows, out);
+        self.filter_box(ui, out);
+        ui.add_space(4.0);
+        let status_height = ui.spacing().interact_size.y + 6.0;
+        let table_height = (ui.available_height() - status_height).max(60.0);
+        ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
+            self.table(ui, model, rows, out);
+        });
+        ui.separator();
+        status_line(ui, model, rows.len(), out);
+    }
+
+    fn filter_box(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let shortcut = ui.ctx().format_shortcut(&FILTER);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("Filter documents…")
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(format!(
+                "Show only documents whose title or path contains this ({shortcut})"
+            ));
+        if ui.input_mut(|i| i.consume_shortcut(&FILTER)) {
+            field.request_focus();
+        }
+        if field.changed() {
+            out.push(Command::SetFilter(self.filter.clone()));
+        }
+    }
+
+    /// Up/Down move the selection when no text field has the keyboard.
+    fn keyboard(&mut self, ui: &egui::Ui, model: &Model, rows: &[usize], out: &mut Vec<Command>) {
+        if rows.is_empty() || ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let (up, down) = ui.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
+        if !up && !down {
+            return;
+        }
+        let position = model
+            .selected
+            .and_then(|sel| rows.iter().position(|&r| r == sel));
+        let next = match (position, down) {
+            (None, _) => 0,
+            (Some(p), true) => (p + 1).min(rows.len() - 1),
+            (Some(p), false) => p.saturating_sub(1),
+        };
+        out.push(Command::SelectDocument(Some(rows[next])));
+        self.scroll_to_selection = true;
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, model: &Model, rows: &[usize], out: &mut Vec<Command>) {
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::remainder().at_least(140.0).clip(true))
+            .column(
+                Column::initial(110.0)
+                    .at_least(50.0)
+                    .clip(true)
+                    .resizable(true),
+            )
+            .column(Column::initial(64.0).at_least(48.0))
+            .column(Column::initial(92.0).at_least(60.0))
+            .min_scrolled_height(0.0)
+            .auto_shrink([false, false]);
+        if std::mem::take(&mut self.scroll_to_selection)
+            && let Some(pos) = model
+                .selected
+                .and_then(|s| rows.iter().position(|&r| r == s))
+        {
+            table = table.scroll_to_row(pos, None);
+        }
+        let list = &model.workspace.list;
+        table
+            .header(row_height, |mut header| {
+                for (column, name) in COLUMNS {
+                    header.col(|ui| {
+                        let sorted = list.sort == column;
+                        let label = egui::RichText::new(name).strong();
+                        let button = ui
+                            .add(egui::Button::new(label).frame(false))
+                            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+                        if sorted {
+                            ui.label(if list.ascending { "▲" } else { "▼" });
+                        }
+                        if button.clicked() {
+                            let ascending = !sorted || !list.ascending;
+                            out.push(Command::SetSort { column, ascending });
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let index = rows[row.index()];
+                    let doc = &model.documents[index];
+                    row.set_selected(model.selected == Some(index));
+                    row.col(|ui| cell(ui, &doc.title));
+                    row.col(|ui| cell(ui, doc.folder()));
+                    row.col(|ui| {
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                            cell(ui, &thousands(doc.words));
+                        });
+                    });
+                    row.col(|ui| cell(ui, &local_date(doc.modified)));
+                    if row.response().clicked() {
+                        out.push(Command::SelectDocument(Some(index)));
+                    }
+                });
+            });
+    }
+}
+
+fn cell(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(text).selectable(false).truncate());
+}
+
+fn status_line(ui: &mut egui::Ui, model: &Model, shown: usize, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let total = model.documents.len();
+        if shown == total {
+            ui.label(count(total, "document", "documents"));
+        } else {
+            ui.label(format!(
+                "{} of {}",
+                thousands(shown),
+                count(total, "document", "documents")
+            ));
+        }
+        ui.label(", ");
+        let problems = count(model.problems.len(), "problem", "problems");
+        if model.problems.is_empty() {
+            ui.label(problems);
+        } else if ui
+            .link(problems)
+            .on_hover_text("Show the files that could not be read")
+            .clicked()
+        {
+            out.push(Command::ShowProblems(true));
+        }
+    });
+}

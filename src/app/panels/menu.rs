@@ -1,0 +1,170 @@
+//! The menu bar and the keyboard shortcuts it advertises.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::command::Command;
+use crate::app::model::Model;
+use crate::app::picker::DialogRequest;
+use crate::workspace::{RecentKind, RecentList, Theme};
+
+pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+/// Ctrl+= is Ctrl++ without Shift on most keyboards.
+const ZOOM_IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const FILTER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+
+/// What the menus need besides the model.
+pub struct MenuContext<'a> {
+    pub recent: &'a RecentList,
+    pub sample_available: bool,
+}
+
+/// Turns the app-wide shortcuts pressed this frame into commands.
+pub fn shortcuts(ctx: &egui::Context, model: &Model, out: &mut Vec<Command>) {
+    let open = model.corpus.is_some();
+    ctx.input_mut(|input| {
+        // The more specific shortcut first: Ctrl+Shift+S also matches Ctrl+S logically.
+        if open && input.consume_shortcut(&SAVE_AS) {
+            out.push(Command::ShowDialog(save_request(model)));
+        }
+        if open && input.consume_shortcut(&SAVE) {
+            out.push(Command::SaveWorkspace);
+        }
+        if input.consume_shortcut(&OPEN_FOLDER) {
+            out.push(Command::ShowDialog(DialogRequest::OpenFolder));
+        }
+        if input.consume_shortcut(&QUIT) {
+            out.push(Command::Quit);
+        }
+        if input.consume_shortcut(&ZOOM_IN) || input.consume_shortcut(&ZOOM_IN_EQUALS) {
+            out.push(Command::ZoomIn);
+        }
+        if input.consume_shortcut(&ZOOM_OUT) {
+            out.push(Command::ZoomOut);
+        }
+        if input.consume_shortcut(&ZOOM_RESET) {
+            out.push(Command::ZoomReset);
+        }
+    });
+}
+
+/// The Save As dialog request, suggesting a name next to the corpus folder.
+pub fn save_request(model: &Model) -> DialogRequest {
+    let name = model
+        .corpus
+        .as_ref()
+        .and_then(|c| c.file_name())
+        .map_or("workspace".into(), |n| n.to_string_lossy().into_owned());
+    let folder = model
+        .workspace_file
+        .as_ref()
+        .and_then(|f| f.parent())
+        .or_else(|| model.corpus.as_ref().and_then(|c| c.parent()))
+        .map(std::path::Path::to_path_buf);
+    DialogRequest::SaveWorkspace {
+        suggested: format!("{name}.ron"),
+        folder,
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, model, menu, out));
+        ui.menu_button("View", |ui| view_menu(ui, model, out));
+        ui.menu_button("Help", |ui| {
+            if ui.button("About Corpus Explorer").clicked() {
+                out.push(Command::ShowAbout);
+            }
+        });
+    });
+}
+
+fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> egui::Response {
+    let mut button = egui::Button::new(label);
+    if let Some(shortcut) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    ui.add(button)
+}
+
+fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut Vec<Command>) {
+    let open = model.corpus.is_some();
+    if item(ui, "Open folder…", Some(&OPEN_FOLDER)).clicked() {
+        out.push(Command::ShowDialog(DialogRequest::OpenFolder));
+    }
+    if item(ui, "Open workspace…", None).clicked() {
+        out.push(Command::ShowDialog(DialogRequest::OpenWorkspace));
+    }
+    let sample = ui
+        .add_enabled(
+            menu.sample_available,
+            egui::Button::new("Open sample corpus"),
+        )
+        .on_disabled_hover_text("The sample corpus is not installed with this copy.");
+    if sample.clicked() {
+        out.push(Command::OpenSampleCorpus);
+    }
+    ui.menu_button("Recent", |ui| {
+        if menu.recent.entries.is_empty() {
+            ui.label("Nothing opened yet");
+        }
+        for entry in &menu.recent.entries {
+            let kind = match entry.kind {
+                RecentKind::Folder => "Folder",
+                RecentKind::Workspace => "Workspace",
+            };
+            let label = format!("{kind}: {}", entry.path.display());
+            if ui.button(label).clicked() {
+                out.push(Command::OpenPath(entry.path.clone()));
+            }
+        }
+    });
+    ui.separator();
+    ui.add_enabled_ui(open, |ui| {
+        if item(ui, "Save workspace", Some(&SAVE)).clicked() {
+            out.push(Command::SaveWorkspace);
+        }
+        if item(ui, "Save workspace as…", Some(&SAVE_AS)).clicked() {
+            out.push(Command::ShowDialog(save_request(model)));
+        }
+        if item(ui, "Close corpus", None).clicked() {
+            out.push(Command::CloseCorpus);
+        }
+    });
+    ui.separator();
+    if item(ui, "Quit", Some(&QUIT)).clicked() {
+        out.push(Command::Quit);
+    }
+}
+
+fn view_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+    let theme = model.workspace.view.theme;
+    if ui.radio(theme == Theme::Light, "Light theme").clicked() {
+        out.push(Command::SetTheme(Theme::Light));
+    }
+    if ui.radio(theme == Theme::Dark, "Dark theme").clicked() {
+        out.push(Command::SetTheme(Theme::Dark));
+    }
+    ui.separator();
+    if item(ui, "Bigger text", Some(&ZOOM_IN)).clicked() {
+        out.push(Command::ZoomIn);
+    }
+    if item(ui, "Smaller text", Some(&ZOOM_OUT)).clicked() {
+        out.push(Command::ZoomOut);
+    }
+    if item(ui, "Reset text size", Some(&ZOOM_RESET)).clicked() {
+        out.push(Command::ZoomReset);
+    }
+    ui.separator();
+    let problems = ui.add_enabled(model.corpus.is_some(), egui::Button::new("Show problems"));
+    if problems.clicked() {
+        out.push(Command::ShowProblems(true));
+    }
+}

@@ -1,0 +1,9 @@
+//! One file per panel. A panel keeps only its own view state, reads the model through `&`,
+//! and asks for changes by pushing commands.
+
+pub mod documents;
+pub mod menu;
+pub mod problems;
+pub mod progress;
+pub mod reader;
+pub mod welcome;
