@@ -112,7 +112,7 @@ fn document(rng: &mut Rng, index: usize) -> (String, Vec<u8>) {
                 rng.paragraph(&mut text);
                 text.push_str("\n\n");
             }
-            if index % 10 == 0 {
+            if index.is_multiple_of(10) {
                 let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
                 ("txt", encoded.into_owned())
             } else {

@@ -32,13 +32,13 @@ fn generate(target_bytes: usize) -> String {
             .wrapping_add(1_442_695_040_888_963_407);
         let pick = (state >> 33) as usize;
         // Two in three sentences are plain prose, as in most documents.
-        let index = if pick % 3 == 0 {
+        let index = if pick.is_multiple_of(3) {
             pick / 3 % SENTENCES.len()
         } else {
             pick % 4
         };
         text.push_str(SENTENCES[index]);
-        text.push(if pick % 7 == 0 { '\n' } else { ' ' });
+        text.push(if pick.is_multiple_of(7) { '\n' } else { ' ' });
     }
     text
 }

@@ -1,4 +1,5 @@
 //! UI flows through the real app with egui_kittest: headless, no GPU, no image snapshots.
+#![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -125,6 +125,7 @@ mod tests {
             modified: None,
             format: Format::PlainText,
             text: String::new(),
+            metadata: Default::default(),
         }
     }
 

@@ -110,7 +110,7 @@ pub fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * KB;
     const GB: u64 = 1024 * MB;
     let scaled = |unit: u64, name: &str| {
-        if bytes % unit == 0 {
+        if bytes.is_multiple_of(unit) {
             format!("{} {name}", bytes / unit)
         } else {
             format!("{:.1} {name}", bytes as f64 / unit as f64)

@@ -228,11 +228,11 @@ impl Walker {
     }
 
     fn close_h1(&mut self) {
-        if let Some(start) = self.h1_start.take() {
-            if self.result.first_h1.is_none() {
-                let heading = collapse(self.out.since(start));
-                self.result.first_h1 = Some(heading).filter(|h| !h.is_empty());
-            }
+        if let Some(start) = self.h1_start.take()
+            && self.result.first_h1.is_none()
+        {
+            let heading = collapse(self.out.since(start));
+            self.result.first_h1 = Some(heading).filter(|h| !h.is_empty());
         }
     }
 

@@ -76,10 +76,8 @@ fn first_heading(text: &str) -> Option<String> {
         let underline = !trimmed.is_empty()
             && (trimmed.bytes().all(|b| b == b'=')
                 || (trimmed.len() >= 2 && trimmed.bytes().all(|b| b == b'-')));
-        if underline {
-            if let Some(title) = previous.and_then(clean_title) {
-                return Some(title);
-            }
+        if underline && let Some(title) = previous.and_then(clean_title) {
+            return Some(title);
         }
         previous = (!trimmed.is_empty()).then_some(trimmed);
     }

@@ -16,10 +16,10 @@ pub fn read_odt(bytes: &[u8]) -> Result<Extracted, FormatError> {
     guarded(bytes, |bytes| {
         let mut zip = ZipDocument::open(bytes, KIND)?;
         // An encrypted package still has a readable manifest that says so.
-        if let Some(manifest) = zip.part("META-INF/manifest.xml")? {
-            if manifest.contains("encryption-data") {
-                return Err(FormatError::Encrypted);
-            }
+        if let Some(manifest) = zip.part("META-INF/manifest.xml")?
+            && manifest.contains("encryption-data")
+        {
+            return Err(FormatError::Encrypted);
         }
         let body = zip.required_part(BODY_PART)?;
         let (text, first_heading) = body_text(&body)?;

@@ -125,14 +125,13 @@ impl Scanner<'_> {
         } else if q == p {
             return None;
         }
-        if loose {
-            if let Some(ws) = word_before(self.text, q).filter(|&ws| word_is(&b[ws..q], "of")) {
-                let before_of = skip_space_back(b, ws);
-                if before_of == ws {
-                    return None;
-                }
-                q = before_of;
+        if loose && let Some(ws) = word_before(self.text, q).filter(|&ws| word_is(&b[ws..q], "of"))
+        {
+            let before_of = skip_space_back(b, ws);
+            if before_of == ws {
+                return None;
             }
+            q = before_of;
         }
         let dotted = q > 0 && b[q - 1] == b'.';
         let word_end = if dotted { q - 1 } else { q };
