@@ -18,6 +18,15 @@ pub fn read_markdown(text: &str) -> MarkdownInfo {
     }
 }
 
+/// Without a heading, the first line with its emphasis marks removed:
+/// "**From:** Amina Okafor" reads "From: Amina Okafor".
+pub fn first_plain_line(body: &str) -> Option<String> {
+    body.lines().find_map(|line| {
+        let plain: String = line.chars().filter(|c| !matches!(c, '*' | '`')).collect();
+        clean_title(plain.trim_start_matches(['>', '-', ' ']))
+    })
+}
+
 /// Splits off a leading `---` … `---` block of `key: value` lines.
 fn front_matter(text: &str) -> (Option<String>, Metadata, &str) {
     let mut metadata = Metadata::default();
@@ -98,6 +107,12 @@ fn atx_heading(line: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn without_a_heading_the_first_line_loses_its_emphasis() {
+        let title = super::first_plain_line("**From:** Amina Okafor\n\nDear Elena,");
+        assert_eq!(title.as_deref(), Some("From: Amina Okafor"));
+    }
+
     use super::*;
 
     fn title(text: &str) -> Option<String> {

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::decode::{declared_html_charset, decode};
 use super::error::FileError;
 use super::html::html_to_text;
-use super::markdown::read_markdown;
+use super::markdown::{first_plain_line, read_markdown};
 use super::text::{clean_title, count_words, file_name_title, first_line};
 use super::{Document, Format, Metadata, formats};
 
@@ -68,9 +68,10 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
         Format::Markdown => {
             let decoded = decode(bytes, None)?;
             let info = read_markdown(&decoded.text);
+            let title = info.title.or_else(|| first_plain_line(&decoded.text));
             Ok(Extracted {
                 text: decoded.text,
-                title: info.title,
+                title,
                 encoding: decoded.encoding.name(),
                 metadata: info.metadata,
             })
