@@ -3,7 +3,8 @@
 
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
-use super::{Attachment, Extracted, FormatError, date, guarded, html};
+use super::{Attachment, Extracted, FormatError, date, guarded};
+use crate::corpus::html_to_text;
 
 const KIND: &str = "e-mail (.eml)";
 
@@ -87,7 +88,7 @@ fn body_text(message: &Message<'_>) -> String {
 fn part_text(part: &mail_parser::MessagePart<'_>) -> Option<String> {
     match &part.body {
         PartType::Text(text) => Some(text.replace("\r\n", "\n")),
-        PartType::Html(markup) => Some(html::html_to_text(markup)),
+        PartType::Html(markup) => Some(html_to_text(markup).text),
         _ => None,
     }
 }

@@ -7,7 +7,6 @@
 mod date;
 mod docx;
 mod eml;
-mod html;
 mod odt;
 mod pdf;
 mod pdf_text;
