@@ -83,6 +83,10 @@ impl CorpusExplorerApp {
         self.ingest = None;
         self.recent_on_start = None;
         self.pending_selection = None;
+        // A workspace's restored selection may be far down the list.
+        if self.model.selected.is_some() {
+            self.documents.scroll_to_selection();
+        }
         match finished {
             Ok(summary) if summary.cancelled => {
                 self.banner = Some(format!(

@@ -20,7 +20,7 @@ const COLUMNS: [(SortColumn, &str); 4] = [
 pub struct DocumentsPanel {
     /// The filter box's text; committed to the workspace as `SetFilter`.
     filter: String,
-    /// Set when the keyboard moved the selection, to scroll the row into view once.
+    /// Set when the selection moved by keyboard or was restored, to scroll the row into view once.
     scroll_to_selection: bool,
 }
 
@@ -28,6 +28,11 @@ impl DocumentsPanel {
     /// Brings the filter box in line with a workspace that was opened or restored.
     pub fn sync_filter(&mut self, filter: &str) {
         filter.clone_into(&mut self.filter);
+    }
+
+    /// Scrolls the selected row into view on the next frame.
+    pub fn scroll_to_selection(&mut self) {
+        self.scroll_to_selection = true;
     }
 
     /// `rows` are the visible documents, in order, as indices into `model.documents`.
