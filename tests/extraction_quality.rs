@@ -51,7 +51,7 @@ fn load_set(docs_root: &Path, gold_root: &Path) -> Vec<(String, String, Vec<Gold
     let cancel = AtomicBool::new(false);
     ingest_folder(docs_root, &IngestOptions::default(), &cancel, |event| {
         if let IngestEvent::Document(doc) = event {
-            texts.insert(doc.rel_path.clone(), doc.text.clone());
+            texts.insert(doc.rel_path.clone(), doc.text.to_string());
         }
     })
     .expect("the document folder can be read");

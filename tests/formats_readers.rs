@@ -315,7 +315,7 @@ fn rtf_note_decodes_hex_bytes_unicode_and_info() {
 #[test]
 fn rtf_e_acute_from_hex_and_unicode_agree() {
     let doc = read_rtf(br"{\rtf1\ansi\ansicpg1252 R\'e9sum\u233?}").expect("valid RTF");
-    assert_eq!(doc.text, "Résumé");
+    assert_eq!(&*doc.text, "Résumé");
 }
 
 #[test]

@@ -124,7 +124,7 @@ mod tests {
             encoding: "UTF-8".into(),
             modified: None,
             format: Format::PlainText,
-            text: String::new(),
+            text: "".into(),
             metadata: Default::default(),
         }
     }

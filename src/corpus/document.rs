@@ -1,5 +1,6 @@
 //! The documents and problems an ingest produces.
 
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// Index of a document in the corpus' document list. Ingest emits documents
@@ -86,8 +87,9 @@ pub struct Document {
     pub encoding: String,
     pub modified: Option<SystemTime>,
     pub format: Format,
-    /// The decoded, readable text (HTML already turned into text).
-    pub text: String,
+    /// The decoded, readable text (HTML already turned into text). Shared, so the
+    /// extraction job can read it while the list shows the document.
+    pub text: Arc<str>,
     pub metadata: Metadata,
 }
 

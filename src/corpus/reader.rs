@@ -48,7 +48,7 @@ pub fn read_document(
         encoding: extracted.encoding.to_string(),
         modified: meta.modified().ok(),
         format,
-        text: extracted.text,
+        text: extracted.text.into(),
         metadata: extracted.metadata,
     })
 }
