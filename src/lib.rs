@@ -4,6 +4,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod corpus;
+pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod geo;

@@ -1,0 +1,209 @@
+//! The filters a user stacks on the document list — an entity, an area of the map, a time
+//! range — and what they leave: the documents let through and each entity's counts there.
+
+use serde::{Deserialize, Serialize};
+
+use super::index::EntityIndex;
+
+/// One active filter. Filters combine with AND; a map area lets through documents that
+/// mention any place inside it. Entities are named by id so filters survive re-indexing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Filter {
+    /// Documents mentioning this entity.
+    Entity { id: String },
+    /// Documents mentioning any of these places (a rectangle drawn on the map).
+    Places { label: String, ids: Vec<String> },
+    /// Documents mentioning a date that overlaps these days (since 1970-01-01, inclusive).
+    Dates {
+        label: String,
+        first_day: i64,
+        last_day: i64,
+    },
+}
+
+impl Filter {
+    /// What the filter's chip says.
+    pub fn label(&self, index: &EntityIndex) -> String {
+        match self {
+            Filter::Entity { id } => index
+                .find(id)
+                .and_then(|i| index.entity(i))
+                .map_or_else(|| format!("{id} (no longer found)"), |e| e.name.clone()),
+            Filter::Places { label, .. } | Filter::Dates { label, .. } => label.clone(),
+        }
+    }
+
+    /// The documents this filter lets through, as a mask over the document list.
+    fn mask(&self, index: &EntityIndex) -> Vec<bool> {
+        let mut mask = vec![false; index.document_count()];
+        let mut allow = |docs: &[u32]| {
+            for &d in docs {
+                mask[d as usize] = true;
+            }
+        };
+        match self {
+            Filter::Entity { id } => {
+                if let Some(e) = index.find(id).and_then(|i| index.entity(i)) {
+                    allow(&e.docs);
+                }
+            }
+            Filter::Places { ids, .. } => {
+                for e in ids
+                    .iter()
+                    .filter_map(|id| index.find(id).and_then(|i| index.entity(i)))
+                {
+                    allow(&e.docs);
+                }
+            }
+            Filter::Dates {
+                first_day,
+                last_day,
+                ..
+            } => {
+                for e in index.entities() {
+                    if let Some((first, last)) = e.day_range()
+                        && first <= *last_day
+                        && *first_day <= last
+                    {
+                        allow(&e.docs);
+                    }
+                }
+            }
+        }
+        mask
+    }
+}
+
+/// What a set of filters leaves.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterResult {
+    /// Per document: let through or not; `None` when no filter is active (all are).
+    pub allowed: Option<Vec<bool>>,
+    /// How many documents are let through.
+    pub document_count: usize,
+    /// Per entity: documents and mentions among the documents let through.
+    pub entity_docs: Vec<u32>,
+    pub entity_mentions: Vec<u32>,
+}
+
+impl FilterResult {
+    pub fn allows(&self, doc: usize) -> bool {
+        self.allowed
+            .as_ref()
+            .is_none_or(|a| a.get(doc).copied().unwrap_or(false))
+    }
+}
+
+impl EntityIndex {
+    /// Applies `filters` (AND) and counts every entity within what they let through.
+    pub fn apply(&self, filters: &[Filter]) -> FilterResult {
+        let docs = self.document_count();
+        let allowed = filters
+            .iter()
+            .map(|f| f.mask(self))
+            .reduce(|mut all, mask| {
+                for (a, m) in all.iter_mut().zip(mask) {
+                    *a &= m;
+                }
+                all
+            });
+        let n = self.entities().len();
+        let mut entity_docs = vec![0u32; n];
+        let mut entity_mentions = vec![0u32; n];
+        let mut last_doc = vec![usize::MAX; n];
+        let mut document_count = 0;
+        for doc in 0..docs {
+            if allowed.as_ref().is_some_and(|a| !a[doc]) {
+                continue;
+            }
+            document_count += 1;
+            for m in self.mentions_in(doc) {
+                let e = m.entity as usize;
+                entity_mentions[e] += 1;
+                if last_doc[e] != doc {
+                    last_doc[e] = doc;
+                    entity_docs[e] += 1;
+                }
+            }
+        }
+        FilterResult {
+            allowed,
+            document_count,
+            entity_docs,
+            entity_mentions,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::index::tests::sample;
+    use crate::extract::dates::days_from_epoch;
+
+    fn entity(id: &str) -> Filter {
+        Filter::Entity { id: id.into() }
+    }
+
+    #[test]
+    fn no_filter_lets_everything_through_with_full_counts() {
+        let index = sample();
+        let result = index.apply(&[]);
+        assert_eq!(result.allowed, None);
+        assert_eq!(result.document_count, 3);
+        assert_eq!(result.entity_docs, [2, 2, 1, 1]);
+        assert_eq!(result.entity_mentions, [3, 2, 1, 1]);
+    }
+
+    #[test]
+    fn entity_filters_combine_with_and_and_counts_follow() {
+        let index = sample();
+        let one = index.apply(&[entity("person:okafor")]);
+        assert_eq!(one.allowed, Some(vec![true, true, false]));
+        assert_eq!(one.entity_docs, [2, 1, 1, 0]);
+        let both = index.apply(&[entity("person:okafor"), entity("place:lagos")]);
+        assert_eq!(both.allowed, Some(vec![false, true, false]));
+        assert_eq!(both.document_count, 1);
+        assert_eq!(both.entity_mentions, [1, 1, 0, 0]);
+        assert!(both.allows(1) && !both.allows(0));
+    }
+
+    #[test]
+    fn a_missing_entity_lets_nothing_through() {
+        let index = sample();
+        let result = index.apply(&[entity("person:nobody")]);
+        assert_eq!(result.document_count, 0);
+        assert_eq!(
+            Filter::Entity {
+                id: "person:nobody".into()
+            }
+            .label(&index),
+            "person:nobody (no longer found)"
+        );
+    }
+
+    #[test]
+    fn places_let_through_any_and_dates_overlap_the_range() {
+        let index = sample();
+        let places = Filter::Places {
+            label: "Map area".into(),
+            ids: vec!["place:lagos".into(), "person:okafor".into()],
+        };
+        assert_eq!(index.apply(&[places]).document_count, 3);
+        let year_1999 = Filter::Dates {
+            label: "1999".into(),
+            first_day: days_from_epoch(1999, 1, 1),
+            last_day: days_from_epoch(1999, 12, 31),
+        };
+        assert_eq!(
+            index.apply(&[year_1999]).allowed,
+            Some(vec![false, false, true])
+        );
+        let year_2000 = Filter::Dates {
+            label: "2000".into(),
+            first_day: days_from_epoch(2000, 1, 1),
+            last_day: days_from_epoch(2000, 12, 31),
+        };
+        assert_eq!(index.apply(&[year_2000]).document_count, 0);
+    }
+}

@@ -1,0 +1,14 @@
+//! The corpus's entities as the views use them: which documents mention which entity and
+//! where, the filters the user stacks up (an entity, a map area, a time range), the
+//! counts under those filters, what appears together, and the sentence around a mention.
+//! Built from an [`Extraction`](crate::extract::Extraction); knows nothing of egui.
+
+mod context;
+mod filter;
+mod index;
+mod pipeline;
+
+pub use context::{sentence_around, snippet_around};
+pub use filter::{Filter, FilterResult};
+pub use index::{EntityIndex, IndexedEntity, MentionRef};
+pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};

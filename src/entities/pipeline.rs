@@ -1,0 +1,211 @@
+//! Extraction as documents arrive: a named thread takes each document's text as the ingest
+//! reads it, extracts batches in parallel (rayon), and now and then links what it has into
+//! a snapshot of the corpus's entities, so the sidebar fills while the folder is read.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::index::EntityIndex;
+use crate::extract::{DocumentEntities, Extraction, Extractor, link, link_owned};
+
+/// Documents extracted in one parallel step.
+const BATCH: usize = 256;
+/// The first snapshot comes quickly; later ones at least this far apart, and further
+/// apart when linking takes long, so snapshots never take more than a fifth of the time.
+const FIRST_SNAPSHOT: Duration = Duration::from_millis(500);
+const MIN_SNAPSHOT_INTERVAL: Duration = Duration::from_secs(2);
+
+/// The entities of the documents extracted so far.
+#[derive(Debug)]
+pub struct EntitySnapshot {
+    /// As the engine linked them, before any user correction.
+    pub extraction: Arc<Extraction>,
+    /// Document paths in the order they were fed: document `i` of the index.
+    pub paths: Arc<Vec<String>>,
+    pub index: EntityIndex,
+    /// True for the last snapshot, taken once every document was extracted.
+    pub complete: bool,
+}
+
+/// What the extraction thread reports.
+#[derive(Debug)]
+pub enum ExtractionEvent {
+    /// Documents extracted so far (in feed order: the first `done` documents).
+    Progress {
+        done: usize,
+    },
+    Snapshot(Box<EntitySnapshot>),
+    /// The engine could not start (its embedded word lists failed to load).
+    Failed(String),
+}
+
+/// A document waiting to be extracted: its path and text.
+type Queued = (String, Arc<str>);
+
+/// Where the ingest hands documents to the extraction thread, in list order.
+pub struct ExtractionFeed {
+    sender: Sender<Queued>,
+    thread: JoinHandle<()>,
+}
+
+impl ExtractionFeed {
+    /// Queues one document; its position in the feed is its index in the snapshots.
+    pub fn push(&self, path: String, text: Arc<str>) {
+        // If the thread has stopped (cancelled or failed), there is nobody to tell.
+        let _ = self.sender.send((path, text));
+    }
+
+    /// No more documents will come: the thread finishes with a complete snapshot.
+    pub fn finish(self) -> JoinHandle<()> {
+        drop(self.sender);
+        self.thread
+    }
+}
+
+/// Starts the extraction thread. `emit` receives its events; `cancel` stops it between
+/// batches, after which it emits nothing more.
+pub fn start_extraction(
+    cancel: Arc<AtomicBool>,
+    emit: impl Fn(ExtractionEvent) + Send + 'static,
+) -> std::io::Result<ExtractionFeed> {
+    let (sender, receiver) = channel();
+    let thread = std::thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || run(&receiver, &cancel, &emit))?;
+    Ok(ExtractionFeed { sender, thread })
+}
+
+fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(ExtractionEvent)) {
+    let extractor = match Extractor::load_embedded() {
+        Ok(extractor) => extractor,
+        Err(err) => return emit(ExtractionEvent::Failed(err.to_string())),
+    };
+    let mut paths: Vec<String> = Vec::new();
+    let mut found: Vec<DocumentEntities> = Vec::new();
+    let mut last_snapshot = Instant::now();
+    let mut interval = FIRST_SNAPSHOT;
+    let mut snapshot_of = 0;
+    loop {
+        let Some((batch, closed)) = next_batch(receiver, cancel) else {
+            return;
+        };
+        let extracted: Vec<DocumentEntities> = batch
+            .par_iter()
+            .map(|(path, text)| extractor.extract_document(path, text))
+            .collect();
+        paths.extend(batch.into_iter().map(|(path, _)| path));
+        found.extend(extracted);
+        emit(ExtractionEvent::Progress { done: found.len() });
+        if closed {
+            break;
+        }
+        if found.len() > snapshot_of && last_snapshot.elapsed() >= interval {
+            let started = Instant::now();
+            emit(snapshot(link(&found), &paths, false));
+            snapshot_of = found.len();
+            last_snapshot = Instant::now();
+            interval = MIN_SNAPSHOT_INTERVAL.max(started.elapsed() * 5);
+        }
+    }
+    if !cancel.load(Ordering::Relaxed) {
+        emit(snapshot(link_owned(found), &paths, true));
+    }
+}
+
+fn snapshot(extraction: Extraction, paths: &[String], complete: bool) -> ExtractionEvent {
+    let index = EntityIndex::build(&extraction, paths);
+    ExtractionEvent::Snapshot(Box::new(EntitySnapshot {
+        extraction: Arc::new(extraction),
+        paths: Arc::new(paths.to_vec()),
+        index,
+        complete,
+    }))
+}
+
+/// Waits for at least one document (or the end of the feed), then takes what else is
+/// queued, up to a batch. Returns the batch and whether the feed has ended, or `None`
+/// once `cancel` is set.
+fn next_batch(receiver: &Receiver<Queued>, cancel: &AtomicBool) -> Option<(Vec<Queued>, bool)> {
+    let mut batch = Vec::new();
+    while batch.is_empty() {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        match receiver.recv_timeout(Duration::from_millis(100)) {
+            Ok(item) => batch.push(item),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Some((batch, true)),
+        }
+    }
+    while batch.len() < BATCH {
+        match receiver.try_recv() {
+            Ok(item) => batch.push(item),
+            Err(TryRecvError::Empty) => return Some((batch, false)),
+            Err(TryRecvError::Disconnected) => return Some((batch, true)),
+        }
+    }
+    Some((batch, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn documents_fed_in_order_end_in_a_complete_snapshot() {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let feed = start_extraction(cancel, move |e| {
+            sink.lock().expect("not poisoned").push(e);
+        })
+        .expect("thread starts");
+        feed.push(
+            "a.txt".into(),
+            "Amina Okafor flew to Lagos on 3 March 1999.".into(),
+        );
+        feed.push("b.txt".into(), "Nothing to see here.".into());
+        feed.finish().join().expect("thread ends");
+        let events = events.lock().expect("not poisoned");
+        let Some(ExtractionEvent::Snapshot(last)) = events.last() else {
+            panic!("the last event is a snapshot: {events:?}");
+        };
+        assert!(last.complete);
+        assert_eq!(*last.paths, ["a.txt", "b.txt"]);
+        let lagos = last.index.find("place:lagos").expect("Lagos found");
+        assert_eq!(
+            last.index.entity(lagos).map(|e| e.docs.clone()),
+            Some(vec![0])
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, ExtractionEvent::Progress { done: 2 }))
+        );
+    }
+
+    #[test]
+    fn a_cancelled_extraction_emits_no_snapshot() {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        let cancel = Arc::new(AtomicBool::new(true));
+        let feed = start_extraction(cancel, move |e| {
+            sink.lock().expect("not poisoned").push(e);
+        })
+        .expect("thread starts");
+        feed.push("a.txt".into(), "Amina Okafor flew to Lagos.".into());
+        feed.finish().join().expect("thread ends");
+        let events = events.lock().expect("not poisoned");
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, ExtractionEvent::Snapshot(_)))
+        );
+    }
+}
