@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::picker::DialogRequest;
+use crate::entities::Filter;
 use crate::workspace::{Recovery, SortColumn, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,24 @@ pub enum Command {
         ascending: bool,
     },
     SetFilter(String),
+    /// Index into the model's entities, or `None` to clear the entity selection.
+    SelectEntity(Option<u32>),
+    /// Filter the list to the documents mentioning an entity. `add` keeps the other
+    /// entity filters (AND); otherwise this one replaces them.
+    FilterByEntity {
+        id: String,
+        add: bool,
+    },
+    /// A map area or time range filter; replaces one of the same sort.
+    AddFilter(Filter),
+    /// Position in the list of active filters.
+    RemoveFilter(usize),
+    ClearFilters,
+    /// Open a document with the reading pane scrolled to a byte offset.
+    OpenMention {
+        doc: usize,
+        start: usize,
+    },
     SaveWorkspace,
     SaveWorkspaceAs(PathBuf),
     /// The folder of a workspace whose corpus had moved, as located by the user.

@@ -77,6 +77,14 @@ impl CorpusExplorerApp {
                 _ => {}
             }
         }
+        if let Some(snapshot) = drained.snapshot {
+            self.model.set_entities(*snapshot);
+        }
+        if let Some(err) = drained.extraction_failed {
+            self.banner = Some(format!(
+                "People, places and dates could not be found in these documents: {err}"
+            ));
+        }
         let Some(finished) = drained.finished else {
             return;
         };

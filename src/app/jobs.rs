@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::corpus::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
+use crate::entities::{EntitySnapshot, ExtractionEvent, start_extraction};
 
 use super::picker::{DialogRequest, PickOutcome};
 use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
@@ -107,6 +108,7 @@ impl Tasks {
 
 enum IngestMessage {
     Event(IngestEvent),
+    Extraction(ExtractionEvent),
     Finished(Result<IngestSummary, String>),
 }
 
@@ -117,6 +119,10 @@ pub struct Drained {
     pub events: Vec<IngestEvent>,
     /// The folder was walked: it opened successfully.
     pub started: bool,
+    /// The newest entities snapshot, if one arrived.
+    pub snapshot: Option<Box<EntitySnapshot>>,
+    /// The extraction engine could not start.
+    pub extraction_failed: Option<String>,
     /// Set once, when the job has ended.
     pub finished: Option<Result<IngestSummary, String>>,
 }
@@ -129,13 +135,15 @@ pub struct IngestJob {
     pub total: Option<usize>,
     /// The file being read now, relative to the corpus folder.
     pub current: String,
+    /// Documents whose people, places and dates have been found.
+    pub extracted: usize,
     receiver: Receiver<IngestMessage>,
     cancel: Arc<AtomicBool>,
 }
 
 impl IngestJob {
-    /// Starts reading `root`. The size limit comes from the preferences file, read on the
-    /// job's thread.
+    /// Starts reading `root` and finding the entities of each document as it is read. The
+    /// size limit comes from the preferences file, read on the job's thread.
     pub fn start(
         root: PathBuf,
         preferences_file: PathBuf,
@@ -153,10 +161,35 @@ impl IngestJob {
                 let options = IngestOptions {
                     max_file_bytes: preferences.max_file_mb.saturating_mul(1024 * 1024),
                 };
+                let extraction_sender = sender.clone();
+                let extraction_ctx = ctx.clone();
+                let feed = start_extraction(Arc::clone(&job_cancel), move |event| {
+                    let _ = extraction_sender.send(IngestMessage::Extraction(event));
+                    extraction_ctx.request_repaint();
+                });
+                let feed = match feed {
+                    Ok(feed) => Some(feed),
+                    Err(err) => {
+                        let failed = ExtractionEvent::Failed(err.to_string());
+                        let _ = sender.send(IngestMessage::Extraction(failed));
+                        None
+                    }
+                };
                 let result = ingest_folder(&job_root, &options, &job_cancel, |event| {
+                    if let (Some(feed), IngestEvent::Document(doc)) = (&feed, &event) {
+                        feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
+                    }
                     let _ = sender.send(IngestMessage::Event(event));
                 })
                 .map_err(|err| err.to_string());
+                // The job ends once every document read has been through extraction too.
+                if let Some(feed) = feed
+                    && feed.finish().join().is_err()
+                {
+                    let failed =
+                        ExtractionEvent::Failed("the extraction stopped unexpectedly".into());
+                    let _ = sender.send(IngestMessage::Extraction(failed));
+                }
                 let _ = sender.send(IngestMessage::Finished(result));
                 ctx.request_repaint();
             })?;
@@ -165,9 +198,15 @@ impl IngestJob {
             done: 0,
             total: None,
             current: String::new(),
+            extracted: 0,
             receiver,
             cancel,
         })
+    }
+
+    /// True once every file has been read (extraction may still be running).
+    pub fn reading_done(&self) -> bool {
+        self.total.is_some_and(|total| self.done >= total)
     }
 
     /// Asks the job to stop after the current file.
@@ -182,6 +221,11 @@ impl IngestJob {
         while drained.events.len() < DRAIN_MAX_EVENTS && started.elapsed() < DRAIN_BUDGET {
             match self.receiver.try_recv() {
                 Ok(IngestMessage::Event(event)) => self.note(event, &mut drained),
+                Ok(IngestMessage::Extraction(event)) => match event {
+                    ExtractionEvent::Progress { done } => self.extracted = done,
+                    ExtractionEvent::Snapshot(snapshot) => drained.snapshot = Some(snapshot),
+                    ExtractionEvent::Failed(err) => drained.extraction_failed = Some(err),
+                },
                 Ok(IngestMessage::Finished(result)) => {
                     drained.finished = Some(result);
                     break;

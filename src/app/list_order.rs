@@ -1,11 +1,12 @@
-//! The rows the document list shows: the documents that match the filter, in the chosen
-//! order. Kept as a cached index vector so a frame with 100,000 documents only sorts when
+//! The rows the document list shows: the documents that match the filter box and the
+//! entity/map/time filters, in the chosen order. Kept as a cached index vector so a frame with 100,000 documents only sorts when
 //! the documents, the sort or the filter change; documents arriving during an ingest are
 //! merged in rather than re-sorting everything.
 
 use std::cmp::Ordering;
 
 use crate::corpus::Document;
+use crate::entities::FilterResult;
 
 use crate::workspace::{ListView, SortColumn};
 
@@ -22,8 +23,8 @@ struct Keys {
 pub struct ListOrder {
     keys: Vec<Keys>,
     rows: Vec<usize>,
-    /// The sort and filter `rows` was computed for.
-    computed_for: Option<ListView>,
+    /// The sort and filter `rows` was computed for, and the generation of the filter result.
+    computed_for: Option<(ListView, u64)>,
 }
 
 impl ListOrder {
@@ -32,8 +33,15 @@ impl ListOrder {
         *self = Self::default();
     }
 
-    /// The visible rows for `view`, bringing the cache up to date first.
-    pub fn rows(&mut self, documents: &[Document], view: &ListView) -> &[usize] {
+    /// The visible rows for `view` among the documents `filtered` lets through, bringing
+    /// the cache up to date first. `generation` changes whenever `filtered` does.
+    pub fn rows(
+        &mut self,
+        documents: &[Document],
+        view: &ListView,
+        filtered: &FilterResult,
+        generation: u64,
+    ) -> &[usize] {
         if documents.len() < self.keys.len() {
             self.clear();
         }
@@ -45,29 +53,45 @@ impl ListOrder {
                 haystack: format!("{}\n{}", doc.title, doc.rel_path).to_lowercase(),
             });
         }
-        if self.computed_for.as_ref() != Some(view) {
-            self.recompute(documents, view);
+        let up_to_date = self
+            .computed_for
+            .as_ref()
+            .is_some_and(|(v, g)| v == view && *g == generation);
+        if !up_to_date {
+            self.recompute(documents, view, filtered, generation);
         } else if known < documents.len() {
-            self.merge_new(documents, view, known);
+            self.merge_new(documents, view, filtered, known);
         }
         &self.rows
     }
 
-    fn recompute(&mut self, documents: &[Document], view: &ListView) {
+    fn recompute(
+        &mut self,
+        documents: &[Document],
+        view: &ListView,
+        filtered: &FilterResult,
+        generation: u64,
+    ) {
         let needle = view.filter.trim().to_lowercase();
         let mut rows: Vec<usize> = (0..documents.len())
-            .filter(|&i| self.matches(i, &needle))
+            .filter(|&i| filtered.allows(i) && self.matches(i, &needle))
             .collect();
         rows.sort_by(|&a, &b| self.compare(documents, view, a, b));
         self.rows = rows;
-        self.computed_for = Some(view.clone());
+        self.computed_for = Some((view.clone(), generation));
     }
 
     /// Sorts only the new documents and merges them into the sorted rows: O(n + k log k).
-    fn merge_new(&mut self, documents: &[Document], view: &ListView, first_new: usize) {
+    fn merge_new(
+        &mut self,
+        documents: &[Document],
+        view: &ListView,
+        filtered: &FilterResult,
+        first_new: usize,
+    ) {
         let needle = view.filter.trim().to_lowercase();
         let mut new: Vec<usize> = (first_new..documents.len())
-            .filter(|&i| self.matches(i, &needle))
+            .filter(|&i| filtered.allows(i) && self.matches(i, &needle))
             .collect();
         new.sort_by(|&a, &b| self.compare(documents, view, a, b));
         let old = std::mem::take(&mut self.rows);
@@ -129,11 +153,19 @@ mod tests {
         }
     }
 
+    const ALL: FilterResult = FilterResult {
+        allowed: None,
+        document_count: 0,
+        entity_docs: Vec::new(),
+        entity_mentions: Vec::new(),
+    };
+
     fn view(sort: SortColumn, ascending: bool, filter: &str) -> ListView {
         ListView {
             sort,
             ascending,
             filter: filter.into(),
+            filters: Vec::new(),
         }
     }
 
@@ -146,15 +178,15 @@ mod tests {
         ];
         let mut order = ListOrder::default();
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Words, true, "")),
+            order.rows(&docs, &view(SortColumn::Words, true, ""), &ALL, 0),
             [1, 2, 0]
         );
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Words, false, "")),
+            order.rows(&docs, &view(SortColumn::Words, false, ""), &ALL, 0),
             [0, 2, 1]
         );
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Title, true, "HARBOUR")),
+            order.rows(&docs, &view(SortColumn::Title, true, "HARBOUR"), &ALL, 0),
             [0, 2]
         );
     }
@@ -164,11 +196,24 @@ mod tests {
         let mut docs = vec![doc("c.txt", "Charlie", 1), doc("a.txt", "Alpha", 1)];
         let mut order = ListOrder::default();
         let sorted = view(SortColumn::Title, true, "");
-        assert_eq!(order.rows(&docs, &sorted), [1, 0]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 0]);
         docs.push(doc("b.txt", "Bravo", 1));
         docs.push(doc("d.txt", "Delta", 1));
-        assert_eq!(order.rows(&docs, &sorted), [1, 2, 0, 3]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 2, 0, 3]);
         order.clear();
-        assert_eq!(order.rows(&docs, &sorted), [1, 2, 0, 3]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 2, 0, 3]);
+    }
+
+    #[test]
+    fn entity_filters_narrow_the_rows_when_their_generation_changes() {
+        let docs = vec![doc("a.txt", "Alpha", 1), doc("b.txt", "Bravo", 1)];
+        let mut order = ListOrder::default();
+        let sorted = view(SortColumn::Title, true, "");
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [0, 1]);
+        let only_b = FilterResult {
+            allowed: Some(vec![false, true]),
+            ..ALL
+        };
+        assert_eq!(order.rows(&docs, &sorted, &only_b, 1), [1]);
     }
 }

@@ -9,7 +9,9 @@ mod find;
 mod fonts;
 mod format;
 mod frame;
+mod highlight;
 mod jobs;
+mod kinds;
 mod list_order;
 mod model;
 mod panels;
@@ -31,6 +33,7 @@ use jobs::{IngestJob, Tasks};
 use list_order::ListOrder;
 use model::Model;
 use panels::documents::DocumentsPanel;
+use panels::entities::EntitiesPanel;
 use panels::reader::ReaderPanel;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
@@ -85,6 +88,7 @@ pub struct CorpusExplorerApp {
     ingest: Option<IngestJob>,
     welcome: WelcomePanel,
     documents: DocumentsPanel,
+    entities: EntitiesPanel,
     reader: ReaderPanel,
     show_problems: bool,
     dialogs: Dialogs,
@@ -132,6 +136,7 @@ impl CorpusExplorerApp {
             ingest: None,
             welcome: WelcomePanel::default(),
             documents: DocumentsPanel::default(),
+            entities: EntitiesPanel::default(),
             reader: ReaderPanel::default(),
             show_problems: false,
             dialogs: Dialogs::default(),
@@ -211,22 +216,33 @@ impl CorpusExplorerApp {
             menu::show(ui, &self.model, &menu_context, &mut out)
         });
         if let Some(job) = &self.ingest {
-            egui::Panel::bottom("ingest_progress").show(ui, |ui| progress::show(ui, job, &mut out));
+            let documents = self.model.documents.len();
+            egui::Panel::bottom("ingest_progress")
+                .show(ui, |ui| progress::show(ui, job, documents, &mut out));
         }
         if self.model.corpus.is_some() {
             egui::Panel::left("document_list")
                 .resizable(true)
-                .default_size(560.0)
+                .default_size(440.0)
                 .size_range(280.0..=1000.0)
                 .show(ui, |ui| {
-                    let rows = self
-                        .order
-                        .rows(&self.model.documents, &self.model.workspace.list);
-                    self.documents.show(ui, &self.model, rows, &mut out);
+                    let model = &self.model;
+                    let rows = self.order.rows(
+                        &model.documents,
+                        &model.workspace.list,
+                        &model.filtered,
+                        model.filter_generation,
+                    );
+                    self.documents.show(ui, model, rows, &mut out);
                 });
+            egui::Panel::right("entities")
+                .resizable(true)
+                .default_size(320.0)
+                .size_range(240.0..=700.0)
+                .show(ui, |ui| self.entities.show(ui, &self.model, &mut out));
             egui::CentralPanel::default().show(ui, |ui| {
                 show_banner(ui, &mut self.banner);
-                self.reader.show(ui, &self.model);
+                self.reader.show(ui, &self.model, &mut out);
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| {

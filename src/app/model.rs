@@ -2,8 +2,11 @@
 //! it has unsaved changes. Panels read it; only the app's command handler changes it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::corpus::{Document, Problem};
+use crate::entities::{EntityIndex, EntitySnapshot, Filter, FilterResult};
+use crate::extract::Extraction;
 
 use crate::workspace::Workspace;
 
@@ -19,6 +22,18 @@ pub struct Model {
     pub workspace_file: Option<PathBuf>,
     /// Index into `documents`.
     pub selected: Option<usize>,
+    /// The corpus's entities, indexed by document position.
+    pub entities: EntityIndex,
+    /// The engine's extraction the index was built from, and the document order it used.
+    pub extraction: Arc<Extraction>,
+    pub extraction_paths: Arc<Vec<String>>,
+    /// Every document read so far has been through extraction.
+    pub extraction_complete: bool,
+    /// What the active filters (`workspace.list.filters`) let through, and its generation.
+    pub filtered: FilterResult,
+    pub filter_generation: u64,
+    /// Index into `entities.entities()`.
+    pub selected_entity: Option<u32>,
     /// Counts changes; the workspace is dirty when it differs from the saved count.
     generation: u64,
     saved_generation: u64,
@@ -27,6 +42,32 @@ pub struct Model {
 impl Model {
     pub fn selected_document(&self) -> Option<&Document> {
         self.selected.and_then(|i| self.documents.get(i))
+    }
+
+    /// Takes a new extraction snapshot, keeping the selected entity by id.
+    pub fn set_entities(&mut self, snapshot: EntitySnapshot) {
+        let selected_id = self.selected_entity_id();
+        self.entities = snapshot.index;
+        self.extraction = snapshot.extraction;
+        self.extraction_paths = snapshot.paths;
+        self.extraction_complete = snapshot.complete;
+        self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
+        self.refresh_filter();
+    }
+
+    pub fn selected_entity_id(&self) -> Option<String> {
+        let index = self.selected_entity?;
+        Some(self.entities.entity(index)?.id.clone())
+    }
+
+    pub fn filters(&self) -> &[Filter] {
+        &self.workspace.list.filters
+    }
+
+    /// Recounts what the filters let through; call after the filters or entities change.
+    pub fn refresh_filter(&mut self) {
+        self.filtered = self.entities.apply(&self.workspace.list.filters);
+        self.filter_generation += 1;
     }
 
     /// Records a change the user would want saved.
@@ -71,6 +112,12 @@ impl Model {
         self.selected = None;
         self.workspace = workspace;
         self.workspace_file = file;
+        self.entities = EntityIndex::default();
+        self.extraction = Arc::default();
+        self.extraction_paths = Arc::default();
+        self.extraction_complete = false;
+        self.selected_entity = None;
+        self.refresh_filter();
         self.mark_clean();
     }
 

@@ -25,8 +25,27 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
 
 /// The sentence around a mention as one line: newlines and runs of spaces become one space.
 pub fn snippet_around(text: &str, start: usize, end: usize) -> String {
-    let range = sentence_around(text, start, end);
-    text[range].split_whitespace().collect::<Vec<_>>().join(" ")
+    one_line(&text[sentence_around(text, start, end)])
+        .trim()
+        .to_owned()
+}
+
+/// Line breaks and runs of spaces become one space (a space at either end stays one).
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
 }
 
 /// Where the sentence containing the end of `before` starts, as an offset into it.

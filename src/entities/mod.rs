@@ -8,7 +8,7 @@ mod filter;
 mod index;
 mod pipeline;
 
-pub use context::{sentence_around, snippet_around};
+pub use context::{one_line, sentence_around, snippet_around};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::entities::Filter;
+
 pub use dirs::AppDirs;
 pub use error::WorkspaceError;
 pub use preferences::Preferences;
@@ -68,13 +70,16 @@ pub struct CorpusLocation {
     pub relative: Option<PathBuf>,
 }
 
-/// The document list's sort and filter.
+/// The document list's sort and filters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListView {
     pub sort: SortColumn,
     pub ascending: bool,
+    /// The text typed in the list's filter box (title and path).
     pub filter: String,
+    /// Entity, map-area and time-range filters, combined with AND.
+    pub filters: Vec<Filter>,
 }
 
 impl Default for ListView {
@@ -83,6 +88,7 @@ impl Default for ListView {
             sort: SortColumn::Title,
             ascending: true,
             filter: String::new(),
+            filters: Vec::new(),
         }
     }
 }

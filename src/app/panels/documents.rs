@@ -1,6 +1,6 @@
 //! The document list (left panel): filter box, sortable virtualised table, status line.
 
-use egui::{Align, Key, Layout};
+use egui::{Align, Key, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::command::Command;
@@ -44,6 +44,7 @@ impl DocumentsPanel {
         out: &mut Vec<Command>,
     ) {
         self.keyboard(ui, model, rows, out);
+        filter_chips(ui, model, out);
         self.filter_box(ui, out);
         ui.add_space(4.0);
         let status_height = ui.spacing().interact_size.y + 6.0;
@@ -158,6 +159,31 @@ impl DocumentsPanel {
                 });
             });
     }
+}
+
+/// The active entity, map and time filters, each removable, and "Clear filters".
+fn filter_chips(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+    let filters = model.filters();
+    if filters.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Showing documents with:").weak());
+        for (position, filter) in filters.iter().enumerate() {
+            let label = format!("{}  x", filter.label(&model.entities));
+            if ui
+                .add(egui::Button::new(label).corner_radius(8.0))
+                .on_hover_text("Remove this filter")
+                .clicked()
+            {
+                out.push(Command::RemoveFilter(position));
+            }
+        }
+        if ui.link("Clear filters").clicked() {
+            out.push(Command::ClearFilters);
+        }
+    });
+    ui.add_space(2.0);
 }
 
 fn cell(ui: &mut egui::Ui, text: &str) {

@@ -2,6 +2,8 @@
 //! and asks for changes by pushing commands.
 
 pub mod documents;
+pub mod entities;
+pub mod entity_details;
 pub mod menu;
 pub mod problems;
 pub mod progress;

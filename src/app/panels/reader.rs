@@ -6,12 +6,17 @@ use std::ops::Range;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Key, RichText};
 
+use crate::app::command::Command;
 use crate::app::find::find_matches;
 use crate::app::fonts::reading_family;
 use crate::app::format::{format_name, local_date, thousands};
+use crate::app::highlight::highlight_segments;
+use crate::app::kinds;
 use crate::app::model::Model;
 use crate::app::panels::menu::FIND;
 use crate::corpus::Document;
+use crate::entities::{EntityIndex, MentionRef};
+use crate::extract::EntityKind;
 
 /// About 70 characters of body text per line: wide enough to read, narrow enough to follow.
 const LINE_LENGTH_EMS: f32 = 36.0;
@@ -21,6 +26,16 @@ pub struct ReaderPanel {
     find: FindBar,
     /// The document shown last frame, to notice a new selection.
     shown: Option<usize>,
+    /// A byte offset to bring into view once the document is laid out.
+    scroll_to: Option<usize>,
+    /// Which mention of the selected entity Previous/Next last went to.
+    entity_cursor: usize,
+}
+
+/// A highlighted mention as laid out: character offsets in the galley, and its entity.
+struct LaidOutMention {
+    chars: Range<usize>,
+    entity: u32,
 }
 
 #[derive(Default)]
@@ -69,11 +84,12 @@ impl FindBar {
     }
 
     fn show(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        // Wraps, so the buttons stay reachable when the reading pane is narrow.
+        ui.horizontal_wrapped(|ui| {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
                     .hint_text("Find in document…")
-                    .desired_width(260.0),
+                    .desired_width(220.0),
             );
             if std::mem::take(&mut self.focus_field) {
                 field.request_focus();
@@ -122,7 +138,12 @@ impl FindBar {
 }
 
 impl ReaderPanel {
-    pub fn show(&mut self, ui: &mut egui::Ui, model: &Model) {
+    /// Scrolls to the byte offset `start` of the document selected next.
+    pub fn scroll_to_offset(&mut self, start: usize) {
+        self.scroll_to = Some(start);
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
         if ui.input_mut(|i| i.consume_shortcut(&FIND)) {
             self.find.open = true;
             self.find.focus_field = true;
@@ -142,13 +163,18 @@ impl ReaderPanel {
         let doc = &model.documents[index];
         let new_document = self.shown != Some(index);
         self.shown = Some(index);
+        if new_document {
+            self.entity_cursor = 0;
+        }
         if self.find.open {
             egui::Panel::top("find_bar").show(ui, |ui| self.find.show(ui));
             self.find.refresh(index, &doc.text);
         }
+        let mentions = model.entities.mentions_in(index);
+        self.entity_bar(ui, model, mentions);
         let font_size = model.workspace.view.font_size;
         let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if new_document {
+        if new_document && self.scroll_to.is_none() {
             scroll = scroll.vertical_scroll_offset(0.0);
         }
         scroll.show(ui, |ui| {
@@ -160,47 +186,136 @@ impl ReaderPanel {
                 ui.add_space(((available - width) / 2.0).max(0.0));
                 ui.vertical(|ui| {
                     ui.set_width(width);
-                    self.document(ui, doc, font_size, width);
+                    self.document(ui, model, doc, mentions, font_size, width, out);
                 });
             });
         });
     }
 
-    fn document(&mut self, ui: &mut egui::Ui, doc: &Document, font_size: f32, width: f32) {
+    /// When the selected entity is mentioned here: how often, with Previous/Next.
+    fn entity_bar(&mut self, ui: &mut egui::Ui, model: &Model, mentions: &[MentionRef]) {
+        let Some((selected, entity)) = model
+            .selected_entity
+            .and_then(|i| Some((i, model.entities.entity(i)?)))
+        else {
+            return;
+        };
+        let own: Vec<usize> = mentions
+            .iter()
+            .filter(|m| m.entity == selected)
+            .map(|m| m.start)
+            .collect();
+        if own.is_empty() {
+            return;
+        }
+        egui::Panel::top("entity_mentions_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                kinds::swatch(ui, entity.kind);
+                let n = own.len();
+                let at = self.entity_cursor.min(n - 1);
+                ui.label(format!("{}: mention {} of {} here", entity.name, at + 1, n));
+                if ui.button("Previous").clicked() {
+                    self.entity_cursor = (at + n - 1) % n;
+                    self.scroll_to = Some(own[self.entity_cursor]);
+                }
+                if ui.button("Next").clicked() {
+                    self.entity_cursor = (at + 1) % n;
+                    self.scroll_to = Some(own[self.entity_cursor]);
+                }
+            });
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn document(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &Model,
+        doc: &Document,
+        mentions: &[MentionRef],
+        font_size: f32,
+        width: f32,
+        out: &mut Vec<Command>,
+    ) {
         ui.add_space(16.0);
         ui.add(egui::Label::new(RichText::new(&doc.title).size(font_size * 1.6).strong()).wrap());
         ui.add_space(4.0);
         ui.label(RichText::new(&doc.rel_path).monospace().weak());
         ui.label(RichText::new(metadata_line(doc)).weak());
+        if !mentions.is_empty() {
+            legend(ui);
+        }
         ui.add_space(8.0);
         ui.separator();
         ui.add_space(8.0);
-        let job = self.body_job(ui, &doc.text, font_size, width);
+        let (job, laid_out) = self.body_job(
+            ui,
+            &doc.text,
+            &model.entities,
+            mentions,
+            model.selected_entity,
+            font_size,
+            width,
+        );
         let galley = ui.painter().layout_job(job);
         let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
-        if std::mem::take(&mut self.find.scroll_to_current)
-            && let Some(range) = self.find.matches.get(self.find.current)
+        let origin = response.rect.min.to_vec2();
+        let hovered = response.hover_pos().and_then(|pos| {
+            // The cursor nearest the pointer sits before or after the character under it.
+            let index = galley.cursor_from_pos((pos - origin).to_vec2()).index.0;
+            laid_out
+                .iter()
+                .find(|m| m.chars.start <= index && index <= m.chars.end)
+        });
+        if let Some(mention) = hovered
+            && let Some(entity) = model.entities.entity(mention.entity)
         {
-            let chars = doc.text[..range.start].chars().count();
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let mut text = format!("{} ({})", entity.name, kinds::singular(entity.kind));
+            if !entity.aliases.is_empty() {
+                text.push_str(&format!("\nAlso written: {}", entity.aliases.join(", ")));
+            }
+            text.push_str("\nClick to select it in the sidebar");
+            response.clone().on_hover_text(text);
+            if response.clicked() {
+                out.push(Command::SelectEntity(Some(mention.entity)));
+            }
+        }
+        let scroll_to = if std::mem::take(&mut self.find.scroll_to_current) {
+            self.find.matches.get(self.find.current).map(|r| r.start)
+        } else {
+            self.scroll_to.take()
+        };
+        if let Some(start) = scroll_to.filter(|&s| doc.text.is_char_boundary(s)) {
+            let chars = doc.text[..start].chars().count();
             let at = galley.pos_from_cursor(CCursor::new(chars));
-            ui.scroll_to_rect(
-                at.translate(response.rect.min.to_vec2()),
-                Some(Align::Center),
-            );
+            ui.scroll_to_rect(at.translate(origin), Some(Align::Center));
         }
         ui.add_space(32.0);
     }
 
-    /// The body text with find matches highlighted (the current one more strongly).
-    fn body_job(&self, ui: &egui::Ui, text: &str, font_size: f32, width: f32) -> LayoutJob {
+    #[allow(clippy::too_many_arguments)]
+    /// The body text with entity mentions tinted by kind (the selected entity underlined)
+    /// and find matches highlighted over them (the current one more strongly).
+    fn body_job(
+        &self,
+        ui: &egui::Ui,
+        text: &str,
+        entities: &EntityIndex,
+        mentions: &[MentionRef],
+        selected: Option<u32>,
+        font_size: f32,
+        width: f32,
+    ) -> (LayoutJob, Vec<LaidOutMention>) {
         let visuals = ui.visuals();
+        let dark = visuals.dark_mode;
         let plain = TextFormat {
             font_id: FontId::new(font_size, reading_family()),
             color: visuals.text_color(),
             line_height: Some(font_size * 1.5),
             ..Default::default()
         };
-        let (hit, current) = if visuals.dark_mode {
+        let (hit, current) = if dark {
             (
                 Color32::from_rgb(90, 80, 20),
                 Color32::from_rgb(170, 100, 0),
@@ -211,22 +326,55 @@ impl ReaderPanel {
                 Color32::from_rgb(255, 170, 60),
             )
         };
+        let kind_of = |entity: u32| entities.entity(entity).map(|e| e.kind);
         let mut job = LayoutJob::default();
         job.wrap.max_width = width;
-        let mut at = 0;
-        for (i, range) in self.find.matches.iter().enumerate() {
-            job.append(&text[at..range.start], 0.0, plain.clone());
-            let background = if i == self.find.current { current } else { hit };
-            let format = TextFormat {
-                background,
-                ..plain.clone()
-            };
-            job.append(&text[range.clone()], 0.0, format);
-            at = range.end;
+        let mut laid_out = Vec::new();
+        let mut chars = 0;
+        for segment in highlight_segments(text.len(), &self.find.matches, mentions) {
+            let piece = &text[segment.range.clone()];
+            let mut format = plain.clone();
+            if let Some(m) = segment.mention
+                && let Some(kind) = kind_of(m.entity)
+            {
+                format.background = kinds::tint(kind, dark);
+                if selected == Some(m.entity) {
+                    format.underline = egui::Stroke::new(2.0, kinds::strong(kind));
+                }
+            }
+            if let Some(i) = segment.find {
+                format.background = if i == self.find.current { current } else { hit };
+            }
+            let n = piece.chars().count();
+            if let Some(m) = segment.mention {
+                match laid_out.last_mut() {
+                    Some(LaidOutMention { chars: r, entity })
+                        if *entity == m.entity && r.end == chars =>
+                    {
+                        r.end = chars + n;
+                    }
+                    _ => laid_out.push(LaidOutMention {
+                        chars: chars..chars + n,
+                        entity: m.entity,
+                    }),
+                }
+            }
+            chars += n;
+            job.append(piece, 0.0, format);
         }
-        job.append(&text[at..], 0.0, plain);
-        job
+        (job, laid_out)
     }
+}
+
+/// The kinds' colours, as a key above the text.
+fn legend(ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Highlighted:").weak());
+        for kind in EntityKind::ALL {
+            kinds::swatch(ui, kind);
+            ui.label(RichText::new(kinds::singular(kind)).weak());
+        }
+    });
 }
 
 /// "Plain text · UTF-8 · 1,234 words · modified 2024-03-01".

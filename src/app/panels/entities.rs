@@ -1,0 +1,252 @@
+//! The entity sidebar (right): People, Organisations, Places and Dates of the documents
+//! the filters let through, with counts, a name filter that also matches aliases, and the
+//! selected entity's details underneath.
+
+use egui::{Align, Layout, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::command::Command;
+use crate::app::format::thousands;
+use crate::app::kinds;
+use crate::app::model::Model;
+use crate::app::panels::entity_details;
+use crate::extract::EntityKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Name,
+    Documents,
+    Mentions,
+}
+
+/// The sidebar's own state: the tab, the name filter, the sort, and the cached rows.
+pub struct EntitiesPanel {
+    kind: EntityKind,
+    filter: String,
+    sort: SortBy,
+    rows: Vec<u32>,
+    /// What `rows` was computed for: kind, filter text, sort, filter generation.
+    computed_for: Option<(EntityKind, String, SortBy, u64)>,
+    scroll_to_selection: bool,
+}
+
+impl Default for EntitiesPanel {
+    fn default() -> Self {
+        Self {
+            kind: EntityKind::Person,
+            filter: String::new(),
+            sort: SortBy::Documents,
+            rows: Vec::new(),
+            computed_for: None,
+            scroll_to_selection: false,
+        }
+    }
+}
+
+impl EntitiesPanel {
+    /// Shows the tab of the selected entity and scrolls it into view.
+    pub fn reveal(&mut self, model: &Model) {
+        if let Some(e) = model.selected_entity.and_then(|i| model.entities.entity(i)) {
+            self.kind = e.kind;
+            self.scroll_to_selection = true;
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+        self.tabs(ui, model);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .hint_text(format!(
+                    "Filter {}…",
+                    kinds::plural(self.kind).to_lowercase()
+                ))
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text("Show only names containing this (aliases count too)");
+        self.refresh_rows(model);
+        if model.entities.entities().is_empty() {
+            ui.add_space(12.0);
+            let text = if model.extraction_complete {
+                "No people, organisations, places or dates were found in these documents."
+            } else {
+                "Finding people, organisations, places and dates…"
+            };
+            ui.label(RichText::new(text).weak());
+            return;
+        }
+        egui::Panel::bottom("entity_details")
+            .resizable(true)
+            .default_size(ui.available_height() * 0.45)
+            .size_range(120.0..=ui.available_height() * 0.8)
+            .show(ui, |ui| entity_details::show(ui, model, out));
+        self.table(ui, model, out);
+    }
+
+    fn tabs(&mut self, ui: &mut egui::Ui, model: &Model) {
+        ui.horizontal_wrapped(|ui| {
+            for kind in EntityKind::ALL {
+                let count = model
+                    .entities
+                    .entities()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, e)| e.kind == kind && model.filtered.entity_docs[*i] > 0)
+                    .count();
+                let label = format!("{} {}", kinds::plural(kind), thousands(count));
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    kinds::swatch(ui, kind);
+                    if ui.selectable_label(self.kind == kind, label).clicked() {
+                        self.kind = kind;
+                    }
+                });
+            }
+        });
+    }
+
+    fn refresh_rows(&mut self, model: &Model) {
+        let key = (
+            self.kind,
+            self.filter.clone(),
+            self.sort,
+            model.filter_generation,
+        );
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.filter.trim().to_lowercase();
+        let entities = model.entities.entities();
+        let counts = &model.filtered;
+        let mut rows: Vec<u32> = (0..entities.len() as u32)
+            .filter(|&i| {
+                let e = &entities[i as usize];
+                e.kind == self.kind && counts.entity_docs[i as usize] > 0 && e.matches(&needle)
+            })
+            .collect();
+        let name_order = |a: &u32, b: &u32| {
+            let (ea, eb) = (&entities[*a as usize], &entities[*b as usize]);
+            match (ea.date, eb.date) {
+                // Dates list in time order, not by their spelling.
+                (Some(da), Some(db)) => da.day_range().cmp(&db.day_range()),
+                _ => ea.name.to_lowercase().cmp(&eb.name.to_lowercase()),
+            }
+        };
+        match self.sort {
+            SortBy::Name => rows.sort_by(name_order),
+            SortBy::Documents => rows.sort_by(|a, b| {
+                counts.entity_docs[*b as usize]
+                    .cmp(&counts.entity_docs[*a as usize])
+                    .then_with(|| name_order(a, b))
+            }),
+            SortBy::Mentions => rows.sort_by(|a, b| {
+                counts.entity_mentions[*b as usize]
+                    .cmp(&counts.entity_mentions[*a as usize])
+                    .then_with(|| name_order(a, b))
+            }),
+        }
+        self.rows = rows;
+        self.computed_for = Some(key);
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+        if self.rows.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!(
+                    "No {} here.",
+                    kinds::plural(self.kind).to_lowercase()
+                ))
+                .weak(),
+            );
+            return;
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let mut table = TableBuilder::new(ui)
+            .id_salt(("entities", self.kind))
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::remainder().at_least(100.0).clip(true))
+            .column(Column::initial(52.0).at_least(40.0))
+            .column(Column::initial(64.0).at_least(40.0))
+            .min_scrolled_height(0.0)
+            .auto_shrink([false, false]);
+        if std::mem::take(&mut self.scroll_to_selection)
+            && let Some(pos) = model
+                .selected_entity
+                .and_then(|s| self.rows.iter().position(|&r| r == s))
+        {
+            table = table.scroll_to_row(pos, Some(Align::Center));
+        }
+        let headers = [
+            (SortBy::Name, "Name", "Sort by name (dates: by time)"),
+            (SortBy::Documents, "Docs", "Sort by number of documents"),
+            (SortBy::Mentions, "Mentions", "Sort by number of mentions"),
+        ];
+        table
+            .header(row_height, |mut header| {
+                for (sort, name, hint) in headers {
+                    header.col(|ui| {
+                        let label = RichText::new(name).strong();
+                        if ui
+                            .add(egui::Button::new(label).frame(false))
+                            .on_hover_text(hint)
+                            .clicked()
+                        {
+                            self.sort = sort;
+                        }
+                        if self.sort == sort {
+                            ui.label(if sort == SortBy::Name { "▲" } else { "▼" });
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.rows.len(), |mut row| {
+                    let index = self.rows[row.index()];
+                    let Some(entity) = model.entities.entity(index) else {
+                        return;
+                    };
+                    row.set_selected(model.selected_entity == Some(index));
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&entity.name).selectable(false).truncate());
+                    });
+                    for count in [
+                        model.filtered.entity_docs[index as usize],
+                        model.filtered.entity_mentions[index as usize],
+                    ] {
+                        row.col(|ui| {
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                ui.label(thousands(count as usize));
+                            });
+                        });
+                    }
+                    let response = row.response().on_hover_text(hover_text(entity));
+                    if response.clicked() {
+                        let add = ui_ctrl(&response);
+                        out.push(Command::SelectEntity(Some(index)));
+                        out.push(Command::FilterByEntity {
+                            id: entity.id.clone(),
+                            add,
+                        });
+                    }
+                });
+            });
+    }
+}
+
+fn ui_ctrl(response: &egui::Response) -> bool {
+    response.ctx.input(|i| i.modifiers.command)
+}
+
+fn hover_text(entity: &crate::entities::IndexedEntity) -> String {
+    let mut text = format!(
+        "{} ({})\nClick: show its documents. Ctrl+click: add to the filters.",
+        entity.name,
+        kinds::singular(entity.kind)
+    );
+    if !entity.aliases.is_empty() {
+        text.push_str(&format!("\nAlso written: {}", entity.aliases.join(", ")));
+    }
+    text
+}
