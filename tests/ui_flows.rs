@@ -2,24 +2,15 @@
 #![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use corpus_explorer::app::{
-    CorpusExplorerApp, DialogRequest, FilePicker, NoDialogPicker, PickOutcome,
-};
+use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::workspace::AppDirs;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A picker that answers every dialog with one path, as if the user chose it.
-struct ChoosePath(PathBuf);
-
-impl FilePicker for ChoosePath {
-    fn pick(&self, _request: &DialogRequest) -> PickOutcome {
-        PickOutcome::Chosen(self.0.clone())
-    }
-}
+mod support;
+use support::{ChoosePath, field, harness, open_folder, step_until};
 
 /// A corpus of three documents and one binary file, in a temp dir.
 fn corpus(root: &Path) -> PathBuf {
@@ -44,44 +35,6 @@ fn corpus(root: &Path) -> PathBuf {
     )
     .unwrap();
     folder
-}
-
-/// A text field, found by its hint text (its accessible placeholder).
-fn field<'h>(
-    harness: &'h Harness<'_, CorpusExplorerApp>,
-    hint: &'static str,
-) -> egui_kittest::Node<'h> {
-    harness.get_by(move |node| node.data().placeholder() == Some(hint))
-}
-
-fn harness(app: CorpusExplorerApp) -> Harness<'static, CorpusExplorerApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|_cc| app)
-}
-
-/// Steps frames until `done` holds, failing with `what` after a bounded number of steps.
-fn step_until(
-    harness: &mut Harness<'_, CorpusExplorerApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, CorpusExplorerApp>) -> bool,
-) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("gave up waiting for: {what}");
-}
-
-fn open_folder(harness: &mut Harness<'_, CorpusExplorerApp>, folder: &Path) {
-    harness.state_mut().queue_open(folder.to_path_buf());
-    step_until(harness, "the ingest to finish", |h| {
-        !h.state().is_busy() && !h.state().documents().is_empty()
-    });
 }
 
 #[test]

@@ -54,7 +54,10 @@ impl CorpusExplorerApp {
                 self.model.mark_changed();
             }
             Command::SelectEntity(selected) => {
-                self.model.selected_entity = selected;
+                if self.model.selected_entity != selected {
+                    self.model.selected_entity = selected;
+                    self.model.mark_changed();
+                }
                 self.entities.reveal(&self.model);
             }
             Command::FilterByEntity { id, add } => {

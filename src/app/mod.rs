@@ -180,6 +180,25 @@ impl CorpusExplorerApp {
         &self.model.documents
     }
 
+    /// Paths of the documents the entity, map and time filters let through.
+    pub fn filtered_documents(&self) -> Vec<&str> {
+        let model = &self.model;
+        (0..model.documents.len())
+            .filter(|&i| model.filtered.allows(i))
+            .map(|i| model.documents[i].rel_path.as_str())
+            .collect()
+    }
+
+    /// The active entity, map and time filters.
+    pub fn filters(&self) -> &[crate::entities::Filter] {
+        self.model.filters()
+    }
+
+    /// The corpus's entities as the sidebar has them.
+    pub fn entities(&self) -> &crate::entities::EntityIndex {
+        &self.model.entities
+    }
+
     pub fn problems(&self) -> &[crate::corpus::Problem] {
         &self.model.problems
     }

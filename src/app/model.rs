@@ -46,7 +46,10 @@ impl Model {
 
     /// Takes a new extraction snapshot, keeping the selected entity by id.
     pub fn set_entities(&mut self, snapshot: EntitySnapshot) {
-        let selected_id = self.selected_entity_id();
+        // The current selection, else the one the workspace was saved with.
+        let selected_id = self
+            .selected_entity_id()
+            .or_else(|| self.workspace.selected_entity.clone());
         self.entities = snapshot.index;
         self.extraction = snapshot.extraction;
         self.extraction_paths = snapshot.paths;
@@ -98,6 +101,10 @@ impl Model {
     pub fn workspace_snapshot(&self) -> Workspace {
         let mut workspace = self.workspace.clone();
         workspace.selected_document = self.selected_document().map(|d| d.rel_path.clone());
+        // Until the entities are known, the saved selection stands.
+        if self.extraction_complete {
+            workspace.selected_entity = self.selected_entity_id();
+        }
         if let Some(folder) = &self.corpus {
             workspace.corpus.absolute = folder.clone();
         }

@@ -44,6 +44,8 @@ pub struct Workspace {
     pub corpus: CorpusLocation,
     /// `rel_path` of the selected document.
     pub selected_document: Option<String>,
+    /// Id of the entity selected in the sidebar.
+    pub selected_entity: Option<String>,
     pub list: ListView,
     pub view: ViewPrefs,
 }
@@ -54,6 +56,7 @@ impl Default for Workspace {
             format_version: FORMAT_VERSION,
             corpus: CorpusLocation::default(),
             selected_document: None,
+            selected_entity: None,
             list: ListView::default(),
             view: ViewPrefs::default(),
         }

@@ -126,7 +126,11 @@ fn mentions_in_context(ui: &mut egui::Ui, model: &Model, index: u32, out: &mut V
         ui.add_space(2.0);
         ui.label(RichText::new(&document.title).small().weak());
         let response = ui
-            .add(egui::Label::new(job).sense(egui::Sense::click()))
+            .add(
+                egui::Label::new(job)
+                    .selectable(false)
+                    .sense(egui::Sense::click()),
+            )
             .on_hover_text("Open the document at this mention");
         if response.clicked() {
             out.push(Command::OpenMention {
