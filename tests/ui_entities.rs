@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::entities::Filter;
+use corpus_explorer::extract::EntityKind;
 use corpus_explorer::workspace::AppDirs;
-use egui::Modifiers;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{harness, open_folder};
+use support::{field, open_folder};
 
 /// Three short reports: Amina Okafor in two of them, Lagos in two of them.
 fn corpus(root: &Path) -> PathBuf {
@@ -32,6 +33,10 @@ fn corpus(root: &Path) -> PathBuf {
             "c.txt",
             "Harbour diary\n\nThe harbour in Lagos was quiet all week; nobody came.",
         ),
+        (
+            "d.txt",
+            "Phone call\n\nChidi Okafor spoke to the clerk about the cargo.",
+        ),
     ];
     for (name, text) in docs {
         std::fs::write(folder.join(name), text).unwrap();
@@ -42,7 +47,10 @@ fn corpus(root: &Path) -> PathBuf {
 fn opened(tmp: &Path) -> Harness<'static, CorpusExplorerApp> {
     let folder = corpus(tmp);
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join("home")), NoDialogPicker);
-    let mut harness = harness(app);
+    // Tall enough for the entity details to show their correction buttons unscrolled.
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(|_cc| app);
     harness.step();
     open_folder(&mut harness, &folder);
     harness
@@ -58,10 +66,7 @@ fn tab<'h>(harness: &'h Harness<'_, CorpusExplorerApp>, name: &str) -> egui_kitt
 fn clicking_a_person_filters_the_list_and_shows_a_removable_chip() {
     let tmp = tempfile::tempdir().unwrap();
     let mut harness = opened(tmp.path());
-    assert_eq!(
-        harness.state().filtered_documents(),
-        ["a.txt", "b.txt", "c.txt"]
-    );
+    assert_eq!(harness.state().filtered_documents().len(), 4);
     harness.get_by_label("Amina Okafor").click();
     harness.run_steps(2);
     assert_eq!(harness.state().filtered_documents(), ["a.txt", "b.txt"]);
@@ -75,7 +80,7 @@ fn clicking_a_person_filters_the_list_and_shows_a_removable_chip() {
     harness.get_by_label("Amina Okafor  x").click();
     harness.run_steps(2);
     assert!(harness.state().filters().is_empty());
-    assert_eq!(harness.state().filtered_documents().len(), 3);
+    assert_eq!(harness.state().filtered_documents().len(), 4);
 }
 
 #[test]
@@ -96,7 +101,7 @@ fn ctrl_click_adds_a_second_filter_and_clear_removes_all() {
     assert_eq!(harness.state().filtered_documents(), ["a.txt"]);
     harness.get_by_label("Clear filters").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().filtered_documents().len(), 3);
+    assert_eq!(harness.state().filtered_documents().len(), 4);
 }
 
 #[test]
@@ -122,4 +127,70 @@ fn a_mention_in_the_details_opens_its_document() {
             .map(|d| d.rel_path.as_str()),
         Some("b.txt")
     );
+}
+
+/// Scrolls a button of the details into view, then clicks it.
+fn click_in_view(harness: &mut Harness<'_, CorpusExplorerApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label(label).click();
+}
+
+fn person_names(harness: &Harness<'_, CorpusExplorerApp>) -> Vec<String> {
+    let entities = harness.state().entities();
+    let mut names: Vec<String> = entities
+        .entities()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn merging_two_people_makes_one_with_both_spellings_and_undo_redo_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = opened(tmp.path());
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
+    harness.get_by_label("Amina Okafor").click();
+    harness.run_steps(2);
+    field(&harness, "Merge with… (type a name)").focus();
+    harness.run_steps(1);
+    field(&harness, "Merge with… (type a name)").type_text("chidi");
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor"]);
+    let index = harness.state().entities();
+    let amina = index
+        .entity(index.find("person:amina-okafor").unwrap())
+        .unwrap();
+    assert!(amina.aliases.contains(&"Chidi Okafor".to_string()));
+    assert_eq!(amina.docs.len(), 3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor"]);
+}
+
+#[test]
+fn hiding_an_entity_removes_it_until_undone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = opened(tmp.path());
+    harness.get_by_label("Chidi Okafor").click();
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Not an entity");
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor"]);
+    assert!(harness.state().has_unsaved_changes());
+    harness.get_by_label("Edit").click();
+    harness.run_steps(3);
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("Undo hide")))
+        .click();
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
 }

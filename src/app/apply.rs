@@ -8,7 +8,6 @@ use super::dialogs::Dialog;
 use super::jobs::{IngestJob, JobResult, PathKind};
 use super::panels::menu::save_request;
 use super::picker::{DialogRequest, PickOutcome};
-use crate::entities::Filter;
 use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
 
 const MIN_FONT_SIZE: f32 = 10.0;
@@ -53,48 +52,15 @@ impl CorpusExplorerApp {
                 self.model.workspace.list.filter = filter;
                 self.model.mark_changed();
             }
-            Command::SelectEntity(selected) => {
-                if self.model.selected_entity != selected {
-                    self.model.selected_entity = selected;
-                    self.model.mark_changed();
-                }
-                self.entities.reveal(&self.model);
-            }
-            Command::FilterByEntity { id, add } => {
-                let filters = &mut self.model.workspace.list.filters;
-                if !add {
-                    filters.retain(|f| !matches!(f, Filter::Entity { .. }));
-                }
-                let filter = Filter::Entity { id };
-                if !filters.contains(&filter) {
-                    filters.push(filter);
-                }
-                self.filters_changed();
-            }
-            Command::AddFilter(filter) => {
-                let filters = &mut self.model.workspace.list.filters;
-                filters.retain(|f| std::mem::discriminant(f) != std::mem::discriminant(&filter));
-                filters.push(filter);
-                self.filters_changed();
-            }
-            Command::RemoveFilter(position) => {
-                let filters = &mut self.model.workspace.list.filters;
-                if position < filters.len() {
-                    filters.remove(position);
-                    self.filters_changed();
-                }
-            }
-            Command::ClearFilters => {
-                self.model.workspace.list.filters.clear();
-                self.filters_changed();
-            }
-            Command::OpenMention { doc, start } => {
-                if doc < self.model.documents.len() {
-                    self.apply(ctx, Command::SelectDocument(Some(doc)));
-                    self.reader.scroll_to_offset(start);
-                    self.documents.scroll_to_selection();
-                }
-            }
+            Command::SelectEntity(_)
+            | Command::FilterByEntity { .. }
+            | Command::AddFilter(_)
+            | Command::RemoveFilter(_)
+            | Command::ClearFilters
+            | Command::OpenMention { .. }
+            | Command::Correct(_)
+            | Command::Undo
+            | Command::Redo => self.apply_entity_command(ctx, command),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {
                 Some(path) => self.save(ctx, path),
                 None => self.show_dialog(ctx, save_request(&self.model)),
@@ -422,13 +388,6 @@ impl CorpusExplorerApp {
 }
 
 /// Commands after which the open corpus (and its unsaved changes) would be gone.
-impl CorpusExplorerApp {
-    fn filters_changed(&mut self) {
-        self.model.refresh_filter();
-        self.model.mark_changed();
-    }
-}
-
 fn leaves_corpus(command: &Command) -> bool {
     matches!(
         command,

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::picker::DialogRequest;
-use crate::entities::Filter;
+use crate::entities::{Correction, Filter};
 use crate::workspace::{Recovery, SortColumn, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,11 @@ pub enum Command {
     /// Position in the list of active filters.
     RemoveFilter(usize),
     ClearFilters,
+    /// A correction to the entities (merge, rename, change kind, hide, dismiss a suggestion).
+    Correct(Correction),
+    /// Undo or redo the last correction.
+    Undo,
+    Redo,
     /// Open a document with the reading pane scrolled to a byte offset.
     OpenMention {
         doc: usize,

@@ -3,6 +3,7 @@
 //! Nothing here reads or writes files on the UI thread: that is the jobs' work.
 
 mod apply;
+mod apply_entities;
 pub mod command;
 mod dialogs;
 mod find;

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::corpus::{Document, Problem};
-use crate::entities::{EntityIndex, EntitySnapshot, Filter, FilterResult};
+use crate::entities::{
+    CorrectionProblem, EntityIndex, EntitySnapshot, Filter, FilterResult, apply_corrections,
+};
 use crate::extract::Extraction;
 
 use crate::workspace::Workspace;
@@ -34,6 +36,10 @@ pub struct Model {
     pub filter_generation: u64,
     /// Index into `entities.entities()`.
     pub selected_entity: Option<u32>,
+    /// Corrections undone, most recent last, for redo.
+    pub redo: Vec<crate::entities::Correction>,
+    /// Corrections that no longer fit the documents.
+    pub correction_problems: Vec<CorrectionProblem>,
     /// Counts changes; the workspace is dirty when it differs from the saved count.
     generation: u64,
     saved_generation: u64,
@@ -50,12 +56,38 @@ impl Model {
         let selected_id = self
             .selected_entity_id()
             .or_else(|| self.workspace.selected_entity.clone());
-        self.entities = snapshot.index;
         self.extraction = snapshot.extraction;
         self.extraction_paths = snapshot.paths;
         self.extraction_complete = snapshot.complete;
+        if self.workspace.corrections.is_empty() {
+            self.entities = snapshot.index;
+            self.correction_problems.clear();
+        } else {
+            self.reindex();
+        }
         self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
         self.refresh_filter();
+    }
+
+    /// Rebuilds the entities from the engine's extraction with the corrections applied,
+    /// keeping the selection by id.
+    pub fn reapply_corrections(&mut self) {
+        let selected_id = self.selected_entity_id();
+        self.reindex();
+        self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
+        self.refresh_filter();
+    }
+
+    fn reindex(&mut self) {
+        let (corrected, problems) =
+            apply_corrections(&self.extraction, &self.workspace.corrections);
+        self.entities = EntityIndex::build(&corrected, &self.extraction_paths);
+        // Until every document is extracted, an entity may simply not have been seen yet.
+        self.correction_problems = if self.extraction_complete {
+            problems
+        } else {
+            Vec::new()
+        };
     }
 
     pub fn selected_entity_id(&self) -> Option<String> {

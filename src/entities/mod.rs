@@ -4,11 +4,13 @@
 //! Built from an [`Extraction`](crate::extract::Extraction); knows nothing of egui.
 
 mod context;
+mod corrections;
 mod filter;
 mod index;
 mod pipeline;
 
 pub use context::{one_line, sentence_around, snippet_around};
+pub use corrections::{Correction, CorrectionProblem, apply_corrections};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};

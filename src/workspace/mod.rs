@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::entities::Filter;
+use crate::entities::{Correction, Filter};
 
 pub use dirs::AppDirs;
 pub use error::WorkspaceError;
@@ -48,6 +48,8 @@ pub struct Workspace {
     pub selected_entity: Option<String>,
     pub list: ListView,
     pub view: ViewPrefs,
+    /// The user's corrections to the extracted entities, replayed in order.
+    pub corrections: Vec<Correction>,
 }
 
 impl Default for Workspace {
@@ -59,6 +61,7 @@ impl Default for Workspace {
             selected_entity: None,
             list: ListView::default(),
             view: ViewPrefs::default(),
+            corrections: Vec::new(),
         }
     }
 }

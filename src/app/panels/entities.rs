@@ -10,6 +10,7 @@ use crate::app::format::thousands;
 use crate::app::kinds;
 use crate::app::model::Model;
 use crate::app::panels::entity_details;
+use crate::entities::Correction;
 use crate::extract::EntityKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,7 @@ pub struct EntitiesPanel {
     /// What `rows` was computed for: kind, filter text, sort, filter generation.
     computed_for: Option<(EntityKind, String, SortBy, u64)>,
     scroll_to_selection: bool,
+    details: entity_details::DetailsState,
 }
 
 impl Default for EntitiesPanel {
@@ -39,6 +41,7 @@ impl Default for EntitiesPanel {
             rows: Vec::new(),
             computed_for: None,
             scroll_to_selection: false,
+            details: entity_details::DetailsState::default(),
         }
     }
 }
@@ -64,6 +67,7 @@ impl EntitiesPanel {
         )
         .on_hover_text("Show only names containing this (aliases count too)");
         self.refresh_rows(model);
+        suggestions(ui, model, out);
         if model.entities.entities().is_empty() {
             ui.add_space(12.0);
             let text = if model.extraction_complete {
@@ -74,12 +78,13 @@ impl EntitiesPanel {
             ui.label(RichText::new(text).weak());
             return;
         }
-        egui::Panel::bottom("entity_details")
-            .resizable(true)
-            .default_size(ui.available_height() * 0.45)
-            .size_range(120.0..=ui.available_height() * 0.8)
-            .show(ui, |ui| entity_details::show(ui, model, out));
-        self.table(ui, model, out);
+        // The list takes the upper half, the selected entity's details the rest.
+        let list_height = (ui.available_height() * 0.5).max(120.0);
+        ui.allocate_ui(egui::vec2(ui.available_width(), list_height), |ui| {
+            self.table(ui, model, out);
+        });
+        ui.separator();
+        entity_details::show(ui, model, &mut self.details, out);
     }
 
     fn tabs(&mut self, ui: &mut egui::Ui, model: &Model) {
@@ -233,6 +238,50 @@ impl EntitiesPanel {
                 });
             });
     }
+}
+
+/// The engine's merge suggestions, each to accept or dismiss.
+fn suggestions(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+    let suggestions = model.entities.suggestions();
+    if suggestions.is_empty() {
+        return;
+    }
+    let title = format!("Suggested merges ({})", thousands(suggestions.len()));
+    egui::CollapsingHeader::new(title)
+        .id_salt("merge_suggestions")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("merge_suggestions_scroll")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for suggestion in suggestions {
+                        let names: Vec<&str> = suggestion
+                            .entities
+                            .iter()
+                            .filter_map(|id| model.entities.find(id))
+                            .filter_map(|i| model.entities.entity(i))
+                            .map(|e| e.name.as_str())
+                            .collect();
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!("{} ({})", names.join(" = "), suggestion.reason));
+                            let Some((into, others)) = suggestion.entities.split_first() else {
+                                return;
+                            };
+                            if ui.small_button("Merge").clicked() {
+                                out.push(Command::Correct(Correction::Merge {
+                                    into: into.clone(),
+                                    others: others.to_vec(),
+                                }));
+                            }
+                            if ui.small_button("Not the same").clicked() {
+                                out.push(Command::Correct(Correction::DismissSuggestion {
+                                    entities: suggestion.entities.clone(),
+                                }));
+                            }
+                        });
+                    }
+                });
+        });
 }
 
 fn ui_ctrl(response: &egui::Response) -> bool {

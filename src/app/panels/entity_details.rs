@@ -8,7 +8,7 @@ use crate::app::command::Command;
 use crate::app::format::{count, thousands};
 use crate::app::kinds;
 use crate::app::model::Model;
-use crate::entities::{IndexedEntity, one_line, sentence_around};
+use crate::entities::{Correction, IndexedEntity, one_line, sentence_around};
 use crate::extract::EntityKind;
 
 /// Mentions shown in their sentence.
@@ -16,7 +16,15 @@ const FIRST_MENTIONS: usize = 8;
 /// Entities listed under "Appears with".
 const APPEARS_WITH: usize = 12;
 
-pub fn show(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+/// What the details keep between frames: an open rename field, the merge search.
+#[derive(Default)]
+pub struct DetailsState {
+    /// The entity being renamed and the name typed so far.
+    rename: Option<(u32, String)>,
+    merge_query: String,
+}
+
+pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mut Vec<Command>) {
     let Some((index, entity)) = model
         .selected_entity
         .and_then(|i| Some((i, model.entities.entity(i)?)))
@@ -74,6 +82,8 @@ pub fn show(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
                 }
             });
             ui.add_space(6.0);
+            corrections(ui, model, index, entity, state, out);
+            ui.add_space(6.0);
             mentions_in_context(ui, model, index, out);
             ui.add_space(6.0);
             appears_with(ui, model, index, out);
@@ -98,6 +108,99 @@ fn heading(ui: &mut egui::Ui, entity: &IndexedEntity) {
     ui.label(RichText::new(facts.join(" · ")).weak());
     if !entity.aliases.is_empty() {
         ui.label(format!("Also written: {}", entity.aliases.join(", ")));
+    }
+}
+
+/// Rename, change kind, hide, merge: the user's fixes to what the engine found.
+fn corrections(
+    ui: &mut egui::Ui,
+    model: &Model,
+    index: u32,
+    entity: &IndexedEntity,
+    state: &mut DetailsState,
+    out: &mut Vec<Command>,
+) {
+    let id = entity.id.clone();
+    ui.label(RichText::new("Correct").strong());
+    if let Some((_, name)) = state.rename.as_mut().filter(|(i, _)| *i == index) {
+        let mut done = false;
+        ui.horizontal(|ui| {
+            let field = ui.add(egui::TextEdit::singleline(name).desired_width(180.0));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Rename").clicked() || enter) && !name.trim().is_empty() {
+                out.push(Command::Correct(Correction::Rename {
+                    id: id.clone(),
+                    name: name.trim().to_owned(),
+                }));
+                done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+        if done {
+            state.rename = None;
+        }
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Rename…")
+                .on_hover_text("Give it another name; the old one stays as a spelling")
+                .clicked()
+            {
+                state.rename = Some((index, entity.name.clone()));
+            }
+            let mut kind = entity.kind;
+            egui::ComboBox::from_id_salt("entity_kind")
+                .selected_text(format!("Kind: {}", kinds::singular(kind)))
+                .show_ui(ui, |ui| {
+                    for k in EntityKind::ALL {
+                        ui.selectable_value(&mut kind, k, kinds::singular(k));
+                    }
+                });
+            if kind != entity.kind {
+                out.push(Command::Correct(Correction::Retype {
+                    id: id.clone(),
+                    kind,
+                }));
+            }
+            if ui
+                .button("Not an entity")
+                .on_hover_text("Remove it from every list (Ctrl+Z brings it back)")
+                .clicked()
+            {
+                out.push(Command::Correct(Correction::Hide { id: id.clone() }));
+            }
+        });
+    }
+    ui.add(
+        egui::TextEdit::singleline(&mut state.merge_query)
+            .hint_text("Merge with… (type a name)")
+            .desired_width(f32::INFINITY),
+    );
+    let query = state.merge_query.trim().to_lowercase();
+    if query.is_empty() {
+        return;
+    }
+    let candidates = model
+        .entities
+        .entities()
+        .iter()
+        .filter(|e| e.kind == entity.kind && e.id != entity.id && e.matches(&query))
+        .take(6);
+    for other in candidates {
+        let label = format!("Merge \"{}\" into \"{}\"", other.name, entity.name);
+        if ui
+            .button(label)
+            .on_hover_text("They become one entity with both spellings")
+            .clicked()
+        {
+            out.push(Command::Correct(Correction::Merge {
+                into: id.clone(),
+                others: vec![other.id.clone()],
+            }));
+            state.merge_query.clear();
+        }
     }
 }
 

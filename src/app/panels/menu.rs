@@ -19,6 +19,9 @@ pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND,
 pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const FILTER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 
 /// What the menus need besides the model.
 pub struct MenuContext<'a> {
@@ -36,6 +39,13 @@ pub fn shortcuts(ctx: &egui::Context, model: &Model, out: &mut Vec<Command>) {
         }
         if open && input.consume_shortcut(&SAVE) {
             out.push(Command::SaveWorkspace);
+        }
+        // Text fields keep their own undo: this runs only when none has the keyboard.
+        if open && input.consume_shortcut(&REDO) {
+            out.push(Command::Redo);
+        }
+        if open && input.consume_shortcut(&UNDO) {
+            out.push(Command::Undo);
         }
         if input.consume_shortcut(&OPEN_FOLDER) {
             out.push(Command::ShowDialog(DialogRequest::OpenFolder));
@@ -77,6 +87,7 @@ pub fn save_request(model: &Model) -> DialogRequest {
 pub fn show(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, model, menu, out));
+        ui.menu_button("Edit", |ui| edit_menu(ui, model, out));
         ui.menu_button("View", |ui| view_menu(ui, model, out));
         ui.menu_button("Help", |ui| {
             if ui.button("About Corpus Explorer").clicked() {
@@ -84,6 +95,31 @@ pub fn show(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut 
             }
         });
     });
+}
+
+fn edit_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
+    let last = model.workspace.corrections.last();
+    let undo = last.map_or("Undo".to_owned(), |c| format!("Undo {}", c.describe()));
+    if ui
+        .add_enabled(
+            last.is_some(),
+            egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+        )
+        .clicked()
+    {
+        out.push(Command::Undo);
+    }
+    let next = model.redo.last();
+    let redo = next.map_or("Redo".to_owned(), |c| format!("Redo {}", c.describe()));
+    if ui
+        .add_enabled(
+            next.is_some(),
+            egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&REDO)),
+        )
+        .clicked()
+    {
+        out.push(Command::Redo);
+    }
 }
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> egui::Response {

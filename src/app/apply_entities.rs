@@ -1,0 +1,93 @@
+//! Applying the commands about entities: selection, filters, opening a mention, and the
+//! user's corrections with undo and redo.
+
+use super::CorpusExplorerApp;
+use super::command::Command;
+use crate::entities::{Correction, Filter};
+
+impl CorpusExplorerApp {
+    pub(super) fn apply_entity_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::SelectEntity(selected) => {
+                if self.model.selected_entity != selected {
+                    self.model.selected_entity = selected;
+                    self.model.mark_changed();
+                }
+                self.entities.reveal(&self.model);
+            }
+            Command::FilterByEntity { id, add } => {
+                let filters = &mut self.model.workspace.list.filters;
+                if !add {
+                    filters.retain(|f| !matches!(f, Filter::Entity { .. }));
+                }
+                let filter = Filter::Entity { id };
+                if !filters.contains(&filter) {
+                    filters.push(filter);
+                }
+                self.filters_changed();
+            }
+            Command::AddFilter(filter) => {
+                let filters = &mut self.model.workspace.list.filters;
+                filters.retain(|f| std::mem::discriminant(f) != std::mem::discriminant(&filter));
+                filters.push(filter);
+                self.filters_changed();
+            }
+            Command::RemoveFilter(position) => {
+                let filters = &mut self.model.workspace.list.filters;
+                if position < filters.len() {
+                    filters.remove(position);
+                    self.filters_changed();
+                }
+            }
+            Command::ClearFilters => {
+                self.model.workspace.list.filters.clear();
+                self.filters_changed();
+            }
+            Command::OpenMention { doc, start } => {
+                if doc < self.model.documents.len() {
+                    self.apply(ctx, Command::SelectDocument(Some(doc)));
+                    self.reader.scroll_to_offset(start);
+                    self.documents.scroll_to_selection();
+                }
+            }
+            Command::Correct(correction) => {
+                let merged_into = match &correction {
+                    Correction::Merge { into, .. } => Some(into.clone()),
+                    _ => None,
+                };
+                self.model.workspace.corrections.push(correction);
+                self.model.redo.clear();
+                self.corrections_changed();
+                if let Some(id) = merged_into {
+                    self.model.selected_entity = self.model.entities.find(&id);
+                }
+            }
+            Command::Undo => {
+                if let Some(correction) = self.model.workspace.corrections.pop() {
+                    self.model.redo.push(correction);
+                    self.corrections_changed();
+                }
+            }
+            Command::Redo => {
+                if let Some(correction) = self.model.redo.pop() {
+                    self.model.workspace.corrections.push(correction);
+                    self.corrections_changed();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn filters_changed(&mut self) {
+        self.model.refresh_filter();
+        self.model.mark_changed();
+    }
+
+    fn corrections_changed(&mut self) {
+        self.model.reapply_corrections();
+        self.model.mark_changed();
+        if let Some(problem) = self.model.correction_problems.last() {
+            self.banner = Some(problem.message.clone());
+        }
+    }
+}

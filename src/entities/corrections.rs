@@ -1,0 +1,268 @@
+//! The user's corrections to what the engine found: merge, rename, change kind, hide, and
+//! dismissed merge suggestions. They are kept as a list of operations keyed by entity ids,
+//! replayed in order on every extraction, so they survive re-extraction and new files; an
+//! operation whose entity is gone is reported, never silently dropped.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Entity, EntityKind, Extraction};
+
+/// One correction, as saved in the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Correction {
+    /// `others` become spellings of `into`: their names join its aliases, their mentions
+    /// join its mentions.
+    Merge { into: String, others: Vec<String> },
+    /// A new canonical name; the old one stays as an alias.
+    Rename { id: String, name: String },
+    /// A different kind (a "person" that is really an organisation).
+    Retype { id: String, kind: EntityKind },
+    /// "Not an entity": it leaves every list.
+    Hide { id: String },
+    /// A merge suggestion the user turned down.
+    DismissSuggestion { entities: Vec<String> },
+}
+
+impl Correction {
+    /// A short description for undo/redo and reports: "Merge 2 into person:amina-okafor".
+    pub fn describe(&self) -> String {
+        match self {
+            Correction::Merge { into, others } => {
+                format!("merge {} into {into}", others.join(", "))
+            }
+            Correction::Rename { id, name } => format!("rename {id} to \"{name}\""),
+            Correction::Retype { id, kind } => format!("make {id} a {}", kind.key()),
+            Correction::Hide { id } => format!("hide {id}"),
+            Correction::DismissSuggestion { entities } => {
+                format!("dismiss the suggestion {}", entities.join(" / "))
+            }
+        }
+    }
+}
+
+/// A correction that could not be applied, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionProblem {
+    /// Position in the corrections list.
+    pub position: usize,
+    pub message: String,
+}
+
+/// `extraction` with `corrections` applied in order, and the ones that no longer fit.
+pub fn apply_corrections(
+    extraction: &Extraction,
+    corrections: &[Correction],
+) -> (Extraction, Vec<CorrectionProblem>) {
+    let mut entities: Vec<Option<Entity>> = extraction.entities.iter().cloned().map(Some).collect();
+    let mut position_of: HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((e.as_ref()?.id.clone(), i)))
+        .collect();
+    let mut dismissed: Vec<&[String]> = Vec::new();
+    let mut problems = Vec::new();
+    for (position, correction) in corrections.iter().enumerate() {
+        let find = |position_of: &HashMap<String, usize>, id: &str| {
+            position_of
+                .get(id)
+                .copied()
+                .ok_or_else(|| CorrectionProblem {
+                    position,
+                    message: format!(
+                        "Could not {}: \"{id}\" is no longer found in these documents.",
+                        correction.describe()
+                    ),
+                })
+        };
+        let outcome = match correction {
+            Correction::Merge { into, others } => find(&position_of, into).and_then(|target| {
+                let sources = others
+                    .iter()
+                    .filter(|o| *o != into)
+                    .map(|o| find(&position_of, o))
+                    .collect::<Result<Vec<_>, _>>()?;
+                for source in sources {
+                    if let Some(from) = entities[source].take() {
+                        position_of.remove(&from.id);
+                        if let Some(to) = entities[target].as_mut() {
+                            absorb(to, from);
+                        }
+                    }
+                }
+                Ok(())
+            }),
+            Correction::Rename { id, name } => find(&position_of, id).map(|i| {
+                if let Some(e) = entities[i].as_mut() {
+                    let old = std::mem::replace(&mut e.name, name.clone());
+                    e.aliases.retain(|a| a != name);
+                    add_alias(e, old);
+                }
+            }),
+            Correction::Retype { id, kind } => find(&position_of, id).map(|i| {
+                if let Some(e) = entities[i].as_mut() {
+                    e.kind = *kind;
+                }
+            }),
+            Correction::Hide { id } => find(&position_of, id).map(|i| {
+                entities[i] = None;
+                position_of.remove(id);
+            }),
+            Correction::DismissSuggestion { entities } => {
+                dismissed.push(entities);
+                Ok(())
+            }
+        };
+        if let Err(problem) = outcome {
+            problems.push(problem);
+        }
+    }
+    let entities: Vec<Entity> = entities.into_iter().flatten().collect();
+    let suggestions = extraction
+        .suggestions
+        .iter()
+        .filter(|s| !dismissed.iter().any(|d| same_set(d, &s.entities)))
+        .filter(|s| {
+            s.entities
+                .iter()
+                .filter(|id| position_of.contains_key(*id))
+                .count()
+                >= 2
+        })
+        .cloned()
+        .collect();
+    (
+        Extraction {
+            entities,
+            suggestions,
+        },
+        problems,
+    )
+}
+
+/// `from` becomes part of `to`: its name and aliases are spellings, its mentions join.
+fn absorb(to: &mut Entity, from: Entity) {
+    add_alias(to, from.name);
+    for alias in from.aliases {
+        add_alias(to, alias);
+    }
+    to.mentions.extend(from.mentions);
+    to.mentions
+        .sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    if to.lat.is_none() {
+        (to.lat, to.lon, to.country) = (from.lat, from.lon, from.country);
+    }
+    if to.value.is_none() {
+        to.value = from.value;
+    }
+}
+
+fn add_alias(entity: &mut Entity, alias: String) {
+    if alias != entity.name && !entity.aliases.contains(&alias) {
+        entity.aliases.push(alias);
+    }
+}
+
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::index::tests::entity;
+    use crate::extract::MergeSuggestion;
+
+    fn extraction() -> Extraction {
+        let mut gaddafi = entity("person:gaddafi", EntityKind::Person, &[("a", 0)]);
+        gaddafi.name = "Muammar Gaddafi".into();
+        let mut qadhafi = entity("person:qadhafi", EntityKind::Person, &[("b", 5)]);
+        qadhafi.name = "Moammar Qadhafi".into();
+        Extraction {
+            entities: vec![
+                gaddafi,
+                qadhafi,
+                entity("person:unicef", EntityKind::Person, &[("c", 0)]),
+            ],
+            suggestions: vec![MergeSuggestion {
+                entities: vec!["person:gaddafi".into(), "person:qadhafi".into()],
+                reason: "transliteration variant".into(),
+            }],
+        }
+    }
+
+    fn merge() -> Correction {
+        Correction::Merge {
+            into: "person:gaddafi".into(),
+            others: vec!["person:qadhafi".into()],
+        }
+    }
+
+    #[test]
+    fn merge_keeps_the_target_id_with_both_spellings_and_all_mentions() {
+        let (out, problems) = apply_corrections(&extraction(), &[merge()]);
+        assert!(problems.is_empty());
+        assert_eq!(out.entities.len(), 2);
+        let merged = &out.entities[0];
+        assert_eq!(merged.id, "person:gaddafi");
+        assert_eq!(merged.aliases, ["Moammar Qadhafi"]);
+        assert_eq!(merged.mentions.len(), 2);
+        assert!(
+            out.suggestions.is_empty(),
+            "a suggestion already followed goes"
+        );
+    }
+
+    #[test]
+    fn rename_retype_and_hide_apply_in_order() {
+        let corrections = [
+            Correction::Rename {
+                id: "person:gaddafi".into(),
+                name: "Muammar al-Gaddafi".into(),
+            },
+            Correction::Retype {
+                id: "person:unicef".into(),
+                kind: EntityKind::Organization,
+            },
+            Correction::Hide {
+                id: "person:qadhafi".into(),
+            },
+        ];
+        let (out, problems) = apply_corrections(&extraction(), &corrections);
+        assert!(problems.is_empty());
+        assert_eq!(out.entities[0].name, "Muammar al-Gaddafi");
+        assert_eq!(out.entities[0].aliases, ["Muammar Gaddafi"]);
+        assert_eq!(out.entities[1].kind, EntityKind::Organization);
+        assert_eq!(out.entities.len(), 2);
+    }
+
+    #[test]
+    fn a_correction_whose_entity_is_gone_is_reported() {
+        let corrections = [
+            Correction::Hide {
+                id: "person:gaddafi".into(),
+            },
+            merge(),
+        ];
+        let (out, problems) = apply_corrections(&extraction(), &corrections);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position, 1);
+        assert!(
+            problems[0].message.contains("person:gaddafi"),
+            "{problems:?}"
+        );
+        assert_eq!(out.entities.len(), 2, "the failed merge changed nothing");
+    }
+
+    #[test]
+    fn dismissed_suggestions_stay_dismissed() {
+        let dismiss = Correction::DismissSuggestion {
+            entities: vec!["person:qadhafi".into(), "person:gaddafi".into()],
+        };
+        let (out, _) = apply_corrections(&extraction(), &[dismiss]);
+        assert!(out.suggestions.is_empty());
+        let (kept, _) = apply_corrections(&extraction(), &[]);
+        assert_eq!(kept.suggestions.len(), 1);
+    }
+}
