@@ -43,12 +43,10 @@ impl CorpusExplorerApp {
                 self.model.workspace.list.filters.clear();
                 self.filters_changed();
             }
-            Command::OpenMention { doc, start } => {
-                if doc < self.model.documents.len() {
-                    self.apply(ctx, Command::SelectDocument(Some(doc)));
-                    self.reader.scroll_to_offset(start);
-                    self.documents.scroll_to_selection();
-                }
+            Command::OpenMention { doc, start } if doc < self.model.documents.len() => {
+                self.apply(ctx, Command::SelectDocument(Some(doc)));
+                self.reader.scroll_to_offset(start);
+                self.documents.scroll_to_selection();
             }
             Command::Correct(correction) => {
                 let merged_into = match &correction {
