@@ -9,7 +9,10 @@ use std::sync::atomic::AtomicBool;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{CorpusError, Document, IngestEvent, IngestOptions, Problem, ingest_folder};
-use crate::extract::{DocumentEntities, Entity, Extractor, MergeSuggestion, link_owned};
+use crate::entities::{Correction, CorrectionProblem, apply_corrections};
+use crate::extract::{
+    DocumentEntities, Entity, Extraction, Extractor, MergeSuggestion, link_owned,
+};
 
 /// The version of the export format; bumped on incompatible changes.
 pub const EXPORT_VERSION: u32 = 1;
@@ -90,6 +93,19 @@ impl ExportReport {
             entities: Vec::new(),
             suggestions: Vec::new(),
         }
+    }
+
+    /// Applies the user's corrections (from a workspace) to the entities and suggestions,
+    /// returning the ones that no longer fit these documents.
+    pub fn apply_corrections(&mut self, corrections: &[Correction]) -> Vec<CorrectionProblem> {
+        let extraction = Extraction {
+            entities: std::mem::take(&mut self.entities),
+            suggestions: std::mem::take(&mut self.suggestions),
+        };
+        let (corrected, problems) = apply_corrections(&extraction, corrections);
+        self.entities = corrected.entities;
+        self.suggestions = corrected.suggestions;
+        problems
     }
 
     /// Writes the report as indented JSON followed by a newline.

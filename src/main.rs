@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use corpus_explorer::corpus::IngestOptions;
 use corpus_explorer::export::{ExportReport, export_folder_with_entities};
 use corpus_explorer::extract::Extractor;
+use corpus_explorer::workspace;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -23,10 +24,13 @@ const EXPORT_EXAMPLES: &str = "\
 Examples:
   corpus-explorer export ~/Documents/leaks > leaks.json
   corpus-explorer export ~/Documents/leaks -o leaks.json --max-file-mb 200
+  corpus-explorer export ~/Documents/leaks --workspace leaks.ron -o leaks.json
 
 Every file the app can read is listed with its title, size, word count and
 encoding; files it skipped are listed too, with \"error\" giving the reason
-and title, words and encoding null. The corpus folder is only read.";
+and title, words and encoding null. With --workspace, the merges, renames,
+kind changes and hidden entities saved in that workspace are applied, so the
+export matches what the window shows. The corpus folder is only read.";
 
 /// Corpus Explorer: read a folder of documents and see the people,
 /// organisations, places and dates they mention. Works offline.
@@ -56,6 +60,9 @@ struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
+    /// Apply the corrections saved in this workspace (.ron) to the entities.
+    #[arg(long, value_name = "FILE")]
+    workspace: Option<PathBuf>,
     /// Skip files larger than this many megabytes (as in Preferences).
     #[arg(long, value_name = "MB", default_value_t = 50)]
     max_file_mb: u64,
@@ -88,8 +95,16 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
     let options = IngestOptions {
         max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
     };
+    // Read the workspace first: a bad one stops the export before the long part.
+    let corrections = match &args.workspace {
+        Some(path) => workspace::load(path)?.corrections,
+        None => Vec::new(),
+    };
     let extractor = Extractor::load_embedded()?;
-    let report = export_folder_with_entities(&args.folder, &options, &extractor)?;
+    let mut report = export_folder_with_entities(&args.folder, &options, &extractor)?;
+    for problem in report.apply_corrections(&corrections) {
+        eprintln!("corpus-explorer: warning: {}", problem.message);
+    }
     match &args.output {
         Some(path) => {
             let file = File::create(path)

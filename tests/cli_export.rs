@@ -142,3 +142,77 @@ fn help_documents_every_command_with_an_example() {
         assert!(sub.contains(needle), "{needle} missing from:\n{sub}");
     }
 }
+
+#[test]
+fn the_workspace_corrections_apply_to_the_export() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(corpus.join("a.txt"), "Amina Okafor flew to Lagos in 1999.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(corpus.join("b.txt"), "Chidi Okafor stayed in Lagos.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let workspace = dir.path().join("fixes.ron");
+    fs::write(
+        &workspace,
+        r#"(format_version: 1, corrections: [
+            Merge(into: "person:amina-okafor", others: ["person:chidi-okafor"]),
+            Hide(id: "place:lagos"),
+            Rename(id: "person:nobody", name: "Nobody"),
+        ])"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = json_of(&export(&corpus, &[]).stdout);
+    let ids = |report: &Value| -> Vec<String> {
+        report["entities"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["id"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(ids(&before).contains(&"person:chidi-okafor".to_string()));
+    assert!(ids(&before).contains(&"place:lagos".to_string()));
+
+    let workspace_arg = workspace.display().to_string();
+    let output = export(&corpus, &["--workspace", &workspace_arg]);
+    assert!(output.status.success());
+    let after = json_of(&output.stdout);
+    let after_ids = ids(&after);
+    assert!(!after_ids.contains(&"person:chidi-okafor".to_string()));
+    assert!(!after_ids.contains(&"place:lagos".to_string()));
+    let amina = after["entities"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["id"] == "person:amina-okafor"))
+        .unwrap_or_else(|| panic!("Amina Okafor is exported: {after}"));
+    assert!(
+        amina["aliases"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == "Chidi Okafor")),
+        "{amina}"
+    );
+    assert_eq!(amina["mentions"].as_array().map(Vec::len), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("person:nobody"),
+        "the stale rename is reported: {stderr}"
+    );
+}
+
+#[test]
+fn a_broken_workspace_stops_the_export_with_its_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let workspace = dir.path().join("broken.ron");
+    fs::write(&workspace, "(format_version: 1, corrections: [Merge(")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = export(
+        dir.path(),
+        &["--workspace", &workspace.display().to_string()],
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.ron"), "{stderr}");
+    assert!(stderr.contains("line 1"), "{stderr}");
+}
