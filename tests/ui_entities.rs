@@ -194,3 +194,67 @@ fn hiding_an_entity_removes_it_until_undone() {
     harness.run_steps(2);
     assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
 }
+
+#[test]
+fn text_found_with_ctrl_f_can_be_marked_as_an_organisation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = opened(tmp.path());
+    harness.get_by_label("Harbour diary").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    field(&harness, "Find in document…").type_text("harbour");
+    harness.run_steps(3);
+    harness.get_by_label("1 of 2");
+    harness.get_by_label("Mark as…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Mark as organisation").click();
+    harness.run_steps(2);
+    let index = harness.state().entities();
+    let harbour = index
+        .entity(index.find("organization:harbour").expect("marked"))
+        .unwrap();
+    assert_eq!(harbour.name, "Harbour");
+    assert_eq!(
+        harbour.mentions, 2,
+        "both matches in this document, no others"
+    );
+    assert_eq!(harbour.docs.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .entities()
+            .find("organization:harbour")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_merged_spelling_can_be_split_back_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = opened(tmp.path());
+    harness.get_by_label("Amina Okafor").click();
+    harness.run_steps(2);
+    field(&harness, "Merge with… (type a name)").focus();
+    harness.run_steps(1);
+    field(&harness, "Merge with… (type a name)").type_text("chidi");
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor"]);
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("Spellings (")))
+        .click();
+    harness.run_steps(2);
+    // "Chidi Okafor" joined last, so its button is the last one.
+    let last = harness.get_all_by_label("Split out").count() - 1;
+    harness
+        .get_all_by_label("Split out")
+        .nth(last)
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
+}

@@ -59,6 +59,7 @@ impl CorpusExplorerApp {
             | Command::ClearFilters
             | Command::OpenMention { .. }
             | Command::Correct(_)
+            | Command::MarkText { .. }
             | Command::Undo
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {

@@ -3,7 +3,8 @@
 
 use super::CorpusExplorerApp;
 use super::command::Command;
-use crate::entities::{Correction, Filter};
+use super::find::find_matches;
+use crate::entities::{Correction, Filter, MarkedText};
 
 impl CorpusExplorerApp {
     pub(super) fn apply_entity_command(&mut self, ctx: &egui::Context, command: Command) {
@@ -60,6 +61,16 @@ impl CorpusExplorerApp {
                     self.model.selected_entity = self.model.entities.find(&id);
                 }
             }
+            Command::MarkText {
+                kind,
+                query,
+                doc,
+                everywhere,
+            } => {
+                if let Some(correction) = self.mark_text(kind, &query, doc, everywhere) {
+                    self.apply_entity_command(ctx, Command::Correct(correction));
+                }
+            }
             Command::Undo => {
                 if let Some(correction) = self.model.workspace.corrections.pop() {
                     self.model.redo.push(correction);
@@ -74,6 +85,40 @@ impl CorpusExplorerApp {
             }
             _ => {}
         }
+    }
+
+    /// The matches of `query` (as find counts them) as an "add" correction named after
+    /// the first match as written.
+    fn mark_text(
+        &self,
+        kind: crate::extract::EntityKind,
+        query: &str,
+        doc: usize,
+        everywhere: bool,
+    ) -> Option<Correction> {
+        let documents = &self.model.documents;
+        let targets: Vec<&crate::corpus::Document> = if everywhere {
+            documents.iter().collect()
+        } else {
+            documents.get(doc).into_iter().collect()
+        };
+        let mut mentions = Vec::new();
+        let mut name = None;
+        for document in targets {
+            for range in find_matches(&document.text, query) {
+                name.get_or_insert_with(|| document.text[range.clone()].to_owned());
+                mentions.push(MarkedText {
+                    path: document.rel_path.clone(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
+        }
+        Some(Correction::Add {
+            kind,
+            name: name?,
+            mentions,
+        })
     }
 
     fn filters_changed(&mut self) {

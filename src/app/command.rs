@@ -39,6 +39,14 @@ pub enum Command {
     ClearFilters,
     /// A correction to the entities (merge, rename, change kind, hide, dismiss a suggestion).
     Correct(Correction),
+    /// Mark the text matching `query` as an entity of `kind`: in document `doc`, or in
+    /// every document.
+    MarkText {
+        kind: crate::extract::EntityKind,
+        query: String,
+        doc: usize,
+        everywhere: bool,
+    },
     /// Undo or redo the last correction.
     Undo,
     Redo,

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{Entity, EntityKind, Extraction};
+use crate::extract::variants::slug;
+use crate::extract::{Entity, EntityKind, Extraction, Mention};
 
 /// One correction, as saved in the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +24,29 @@ pub enum Correction {
     Hide { id: String },
     /// A merge suggestion the user turned down.
     DismissSuggestion { entities: Vec<String> },
+    /// The mentions written `alias` leave the entity and become one of their own.
+    Split { id: String, alias: String },
+    /// One mention is not the entity (the rest are).
+    HideMention {
+        id: String,
+        path: String,
+        start: usize,
+    },
+    /// Text the engine missed, marked by the user: an entity of `kind` named `name` at
+    /// these places. Joins the entity of the same kind and name if there is one.
+    Add {
+        kind: EntityKind,
+        name: String,
+        mentions: Vec<MarkedText>,
+    },
+}
+
+/// A stretch of a document the user marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkedText {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Correction {
@@ -38,6 +62,19 @@ impl Correction {
             Correction::DismissSuggestion { entities } => {
                 format!("dismiss the suggestion {}", entities.join(" / "))
             }
+            Correction::Split { id, alias } => format!("split \"{alias}\" out of {id}"),
+            Correction::HideMention { id, path, .. } => {
+                format!("hide one mention of {id} in {path}")
+            }
+            Correction::Add {
+                kind,
+                name,
+                mentions,
+            } => format!(
+                "mark \"{name}\" as a {} ({} places)",
+                kind.key(),
+                mentions.len()
+            ),
         }
     }
 }
@@ -113,6 +150,61 @@ pub fn apply_corrections(
                 dismissed.push(entities);
                 Ok(())
             }
+            Correction::Split { id, alias } => find(&position_of, id).and_then(|i| {
+                let split = entities[i].as_mut().and_then(|e| split_alias(e, alias));
+                let new = split.ok_or_else(|| CorrectionProblem {
+                    position,
+                    message: format!(
+                        "Could not {}: it has no mention written that way any more.",
+                        correction.describe()
+                    ),
+                })?;
+                position_of.insert(new.id.clone(), entities.len());
+                entities.push(Some(new));
+                Ok(())
+            }),
+            Correction::HideMention { id, path, start } => find(&position_of, id).map(|i| {
+                if let Some(e) = entities[i].as_mut() {
+                    e.mentions
+                        .retain(|m| !(m.path == *path && m.start == *start));
+                }
+            }),
+            Correction::Add {
+                kind,
+                name,
+                mentions,
+            } => {
+                let id = format!("{}:{}", kind.key(), slug(name));
+                // The user's marking wins over whatever the engine saw there.
+                for e in entities.iter_mut().flatten() {
+                    e.mentions
+                        .retain(|m| !mentions.iter().any(|x| overlaps(x, m)));
+                }
+                let added = mentions.iter().map(|x| Mention {
+                    path: x.path.clone(),
+                    start: x.start,
+                    end: x.end,
+                    text: name.clone(),
+                });
+                match position_of.get(&id).and_then(|&i| entities[i].as_mut()) {
+                    Some(existing) => existing.mentions.extend(added),
+                    None => {
+                        position_of.insert(id.clone(), entities.len());
+                        entities.push(Some(Entity {
+                            id,
+                            kind: *kind,
+                            name: name.clone(),
+                            aliases: Vec::new(),
+                            mentions: added.collect(),
+                            lat: None,
+                            lon: None,
+                            country: None,
+                            value: None,
+                        }));
+                    }
+                }
+                Ok(())
+            }
         };
         if let Err(problem) = outcome {
             problems.push(problem);
@@ -158,6 +250,33 @@ fn absorb(to: &mut Entity, from: Entity) {
     }
 }
 
+/// Takes the mentions written `alias` out of `entity` into a new entity, if there are any.
+fn split_alias(entity: &mut Entity, alias: &str) -> Option<Entity> {
+    let (out, stay): (Vec<Mention>, Vec<Mention>) = std::mem::take(&mut entity.mentions)
+        .into_iter()
+        .partition(|m| m.text == alias);
+    entity.mentions = stay;
+    if out.is_empty() {
+        return None;
+    }
+    entity.aliases.retain(|a| a != alias);
+    Some(Entity {
+        id: format!("{}:{}", entity.kind.key(), slug(alias)),
+        kind: entity.kind,
+        name: alias.to_owned(),
+        aliases: Vec::new(),
+        mentions: out,
+        lat: entity.lat,
+        lon: entity.lon,
+        country: entity.country.clone(),
+        value: entity.value.clone(),
+    })
+}
+
+fn overlaps(marked: &MarkedText, m: &Mention) -> bool {
+    marked.path == m.path && marked.start < m.end && m.start < marked.end
+}
+
 fn add_alias(entity: &mut Entity, alias: String) {
     if alias != entity.name && !entity.aliases.contains(&alias) {
         entity.aliases.push(alias);
@@ -179,6 +298,7 @@ mod tests {
         gaddafi.name = "Muammar Gaddafi".into();
         let mut qadhafi = entity("person:qadhafi", EntityKind::Person, &[("b", 5)]);
         qadhafi.name = "Moammar Qadhafi".into();
+        qadhafi.mentions[0].text = "Moammar Qadhafi".into();
         Extraction {
             entities: vec![
                 gaddafi,
@@ -264,5 +384,71 @@ mod tests {
         assert!(out.suggestions.is_empty());
         let (kept, _) = apply_corrections(&extraction(), &[]);
         assert_eq!(kept.suggestions.len(), 1);
+    }
+
+    #[test]
+    fn split_takes_an_alias_back_out_with_its_mentions() {
+        let (merged, _) = apply_corrections(&extraction(), &[merge()]);
+        let split = Correction::Split {
+            id: "person:gaddafi".into(),
+            alias: "Moammar Qadhafi".into(),
+        };
+        let (out, problems) = apply_corrections(&extraction(), &[merge(), split]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(out.entities.len(), merged.entities.len() + 1);
+        let back = out
+            .entities
+            .iter()
+            .find(|e| e.name == "Moammar Qadhafi")
+            .expect("split out");
+        assert_eq!(back.mentions.len(), 1);
+        assert!(out.entities[0].aliases.is_empty());
+    }
+
+    #[test]
+    fn hiding_one_mention_keeps_the_others() {
+        let hide = Correction::HideMention {
+            id: "person:gaddafi".into(),
+            path: "a".into(),
+            start: 0,
+        };
+        let (out, _) = apply_corrections(&extraction(), &[merge(), hide]);
+        assert_eq!(out.entities[0].mentions.len(), 1);
+        assert_eq!(out.entities[0].mentions[0].path, "b");
+    }
+
+    #[test]
+    fn added_text_becomes_an_entity_and_wins_over_overlapping_mentions() {
+        let add = Correction::Add {
+            kind: EntityKind::Organization,
+            name: "UNICEF".into(),
+            mentions: vec![
+                MarkedText {
+                    path: "c".into(),
+                    start: 0,
+                    end: 6,
+                },
+                MarkedText {
+                    path: "d".into(),
+                    start: 10,
+                    end: 16,
+                },
+            ],
+        };
+        let (out, problems) = apply_corrections(&extraction(), &[add]);
+        assert!(problems.is_empty());
+        let org = out
+            .entities
+            .iter()
+            .find(|e| e.id == "organization:unicef")
+            .expect("added");
+        assert_eq!(org.kind, EntityKind::Organization);
+        assert_eq!(org.mentions.len(), 2);
+        let person = out
+            .entities
+            .iter()
+            .find(|e| e.id == "person:unicef")
+            .expect("kept");
+        assert!(person.mentions.is_empty(), "its only mention was re-marked");
     }
 }

@@ -10,7 +10,7 @@ mod index;
 mod pipeline;
 
 pub use context::{one_line, sentence_around, snippet_around};
-pub use corrections::{Correction, CorrectionProblem, apply_corrections};
+pub use corrections::{Correction, CorrectionProblem, MarkedText, apply_corrections};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};

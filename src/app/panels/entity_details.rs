@@ -83,6 +83,7 @@ pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mu
             });
             ui.add_space(6.0);
             corrections(ui, model, index, entity, state, out);
+            spellings(ui, entity, out);
             ui.add_space(6.0);
             mentions_in_context(ui, model, index, out);
             ui.add_space(6.0);
@@ -109,6 +110,35 @@ fn heading(ui: &mut egui::Ui, entity: &IndexedEntity) {
     if !entity.aliases.is_empty() {
         ui.label(format!("Also written: {}", entity.aliases.join(", ")));
     }
+}
+
+/// Each other spelling, with a way to take it back out as an entity of its own.
+fn spellings(ui: &mut egui::Ui, entity: &IndexedEntity, out: &mut Vec<Command>) {
+    if entity.aliases.is_empty() {
+        return;
+    }
+    let title = format!("Spellings ({})", entity.aliases.len());
+    egui::CollapsingHeader::new(title)
+        .id_salt(("spellings", &entity.id))
+        .show(ui, |ui| {
+            for alias in &entity.aliases {
+                ui.horizontal(|ui| {
+                    ui.label(alias);
+                    if ui
+                        .small_button("Split out")
+                        .on_hover_text(format!(
+                            "\"{alias}\" is someone or something else: make it an entity of its own"
+                        ))
+                        .clicked()
+                    {
+                        out.push(Command::Correct(Correction::Split {
+                            id: entity.id.clone(),
+                            alias: alias.clone(),
+                        }));
+                    }
+                });
+            }
+        });
 }
 
 /// Rename, change kind, hide, merge: the user's fixes to what the engine found.

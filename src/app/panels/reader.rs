@@ -4,18 +4,18 @@
 use std::ops::Range;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Key, RichText};
+use egui::{Align, Color32, FontId, RichText};
 
 use crate::app::command::Command;
-use crate::app::find::find_matches;
 use crate::app::fonts::reading_family;
 use crate::app::format::{format_name, local_date, thousands};
 use crate::app::highlight::highlight_segments;
 use crate::app::kinds;
 use crate::app::model::Model;
+use crate::app::panels::find_bar::FindBar;
 use crate::app::panels::menu::FIND;
 use crate::corpus::Document;
-use crate::entities::{EntityIndex, MentionRef};
+use crate::entities::{Correction, EntityIndex, MentionRef};
 use crate::extract::EntityKind;
 
 /// About 70 characters of body text per line: wide enough to read, narrow enough to follow.
@@ -30,111 +30,70 @@ pub struct ReaderPanel {
     scroll_to: Option<usize>,
     /// Which mention of the selected entity Previous/Next last went to.
     entity_cursor: usize,
+    /// The mention whose right-click menu is open: its entity and byte offset.
+    context_mention: Option<(u32, usize)>,
+}
+
+impl ReaderPanel {
+    /// The right-click menu of a mention: select its entity, or say this one is not it.
+    fn mention_menu(
+        &mut self,
+        response: &egui::Response,
+        model: &Model,
+        doc: &Document,
+        out: &mut Vec<Command>,
+    ) {
+        let Some((entity_index, start)) = self.context_mention else {
+            return;
+        };
+        let Some(entity) = model.entities.entity(entity_index) else {
+            return;
+        };
+        let mut close = false;
+        response.context_menu(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} ({})",
+                    entity.name,
+                    kinds::singular(entity.kind)
+                ))
+                .strong(),
+            );
+            if ui.button("Select in the sidebar").clicked() {
+                out.push(Command::SelectEntity(Some(entity_index)));
+                close = true;
+            }
+            if ui
+                .button(format!("Not \"{}\" here", entity.name))
+                .on_hover_text("Only this mention is wrong; the others stay")
+                .clicked()
+            {
+                out.push(Command::Correct(Correction::HideMention {
+                    id: entity.id.clone(),
+                    path: doc.rel_path.clone(),
+                    start,
+                }));
+                close = true;
+            }
+            if ui.button("Not an entity anywhere").clicked() {
+                out.push(Command::Correct(Correction::Hide {
+                    id: entity.id.clone(),
+                }));
+                close = true;
+            }
+        });
+        if close {
+            self.context_mention = None;
+        }
+    }
 }
 
 /// A highlighted mention as laid out: character offsets in the galley, and its entity.
 struct LaidOutMention {
     chars: Range<usize>,
     entity: u32,
-}
-
-#[derive(Default)]
-struct FindBar {
-    open: bool,
-    query: String,
-    matches: Vec<Range<usize>>,
-    current: usize,
-    /// The document and query `matches` belong to.
-    computed_for: Option<(usize, String)>,
-    focus_field: bool,
-    scroll_to_current: bool,
-}
-
-impl FindBar {
-    fn refresh(&mut self, index: usize, text: &str) {
-        let key = (index, self.query.clone());
-        if self.computed_for.as_ref() != Some(&key) {
-            self.matches = if self.open {
-                find_matches(text, &self.query)
-            } else {
-                Vec::new()
-            };
-            self.current = 0;
-            self.scroll_to_current = !self.matches.is_empty();
-            self.computed_for = Some(key);
-        }
-    }
-
-    fn step(&mut self, forward: bool) {
-        let n = self.matches.len();
-        if n > 0 {
-            self.current = if forward {
-                (self.current + 1) % n
-            } else {
-                (self.current + n - 1) % n
-            };
-            self.scroll_to_current = true;
-        }
-    }
-
-    fn close(&mut self) {
-        self.open = false;
-        self.computed_for = None;
-        self.matches.clear();
-    }
-
-    fn show(&mut self, ui: &mut egui::Ui) {
-        // Wraps, so the buttons stay reachable when the reading pane is narrow.
-        ui.horizontal_wrapped(|ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Find in document…")
-                    .desired_width(220.0),
-            );
-            if std::mem::take(&mut self.focus_field) {
-                field.request_focus();
-            }
-            let (enter, shift, escape) = ui.input(|i| {
-                (
-                    i.key_pressed(Key::Enter),
-                    i.modifiers.shift,
-                    i.key_pressed(Key::Escape),
-                )
-            });
-            if field.lost_focus() && enter {
-                self.step(!shift);
-                field.request_focus();
-            }
-            let count = match self.matches.len() {
-                0 if self.query.is_empty() => String::new(),
-                0 => "No matches".to_owned(),
-                n => format!("{} of {}", self.current + 1, thousands(n)),
-            };
-            ui.label(count);
-            if ui
-                .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter)")
-                .clicked()
-            {
-                self.step(false);
-            }
-            if ui
-                .button("Next")
-                .on_hover_text("Next match (Enter)")
-                .clicked()
-            {
-                self.step(true);
-            }
-            if ui
-                .button("Close")
-                .on_hover_text("Close the find bar (Esc)")
-                .clicked()
-                || (escape && field.has_focus())
-            {
-                self.close();
-            }
-        });
-    }
+    /// Byte offset of the mention in the text.
+    start: usize,
 }
 
 impl ReaderPanel {
@@ -167,7 +126,17 @@ impl ReaderPanel {
             self.entity_cursor = 0;
         }
         if self.find.open {
-            egui::Panel::top("find_bar").show(ui, |ui| self.find.show(ui));
+            let mark = egui::Panel::top("find_bar")
+                .show(ui, |ui| self.find.show(ui))
+                .inner;
+            if let Some(mark) = mark {
+                out.push(Command::MarkText {
+                    kind: mark.kind,
+                    query: self.find.query.clone(),
+                    doc: index,
+                    everywhere: mark.everywhere,
+                });
+            }
             self.find.refresh(index, &doc.text);
         }
         let mentions = model.entities.mentions_in(index);
@@ -275,12 +244,16 @@ impl ReaderPanel {
             if !entity.aliases.is_empty() {
                 text.push_str(&format!("\nAlso written: {}", entity.aliases.join(", ")));
             }
-            text.push_str("\nClick to select it in the sidebar");
+            text.push_str("\nClick to select it; right-click for more");
             response.clone().on_hover_text(text);
             if response.clicked() {
                 out.push(Command::SelectEntity(Some(mention.entity)));
             }
+            if response.secondary_clicked() {
+                self.context_mention = Some((mention.entity, mention.start));
+            }
         }
+        self.mention_menu(&response, model, doc, out);
         let scroll_to = if std::mem::take(&mut self.find.scroll_to_current) {
             self.find.matches.get(self.find.current).map(|r| r.start)
         } else {
@@ -329,7 +302,7 @@ impl ReaderPanel {
         let kind_of = |entity: u32| entities.entity(entity).map(|e| e.kind);
         let mut job = LayoutJob::default();
         job.wrap.max_width = width;
-        let mut laid_out = Vec::new();
+        let mut laid_out: Vec<LaidOutMention> = Vec::new();
         let mut chars = 0;
         for segment in highlight_segments(text.len(), &self.find.matches, mentions) {
             let piece = &text[segment.range.clone()];
@@ -348,14 +321,12 @@ impl ReaderPanel {
             let n = piece.chars().count();
             if let Some(m) = segment.mention {
                 match laid_out.last_mut() {
-                    Some(LaidOutMention { chars: r, entity })
-                        if *entity == m.entity && r.end == chars =>
-                    {
-                        r.end = chars + n;
-                    }
+                    // A mention cut by a find match continues in the next run.
+                    Some(last) if last.start == m.start => last.chars.end = chars + n,
                     _ => laid_out.push(LaidOutMention {
                         chars: chars..chars + n,
                         entity: m.entity,
+                        start: m.start,
                     }),
                 }
             }
