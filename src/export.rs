@@ -183,7 +183,7 @@ impl ExportReport {
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-fn csv_field(value: &str) -> String {
+pub fn csv_field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{field, open_folder};
+use support::{ChoosePath, field, open_folder, step_until};
 
 /// Three short reports: Amina Okafor in two of them, Lagos in two of them.
 fn corpus(root: &Path) -> PathBuf {
@@ -257,4 +257,71 @@ fn a_merged_spelling_can_be_split_back_out() {
         .click();
     harness.run_steps(2);
     assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
+}
+
+fn opened_with_picker(tmp: &Path, answer: PathBuf) -> Harness<'static, CorpusExplorerApp> {
+    let folder = corpus(tmp);
+    let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join("home")), ChoosePath(answer));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(|_cc| app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    harness
+}
+
+fn export_from_menu(harness: &mut Harness<'_, CorpusExplorerApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label(item).click();
+    step_until(harness, "the export to be written", |h| {
+        !h.state().is_busy()
+    });
+    harness.run_steps(2);
+}
+
+#[test]
+fn entities_and_the_filtered_list_export_from_the_file_menu() {
+    let tmp = tempfile::tempdir().unwrap();
+    let entities_csv = tmp.path().join("out-entities.csv");
+    let mut harness = opened_with_picker(tmp.path(), entities_csv.clone());
+    harness.get_by_label("Amina Okafor").click();
+    harness.run_steps(2);
+    field(&harness, "Merge with… (type a name)").focus();
+    harness.run_steps(1);
+    field(&harness, "Merge with… (type a name)").type_text("chidi");
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
+    harness.run_steps(2);
+    export_from_menu(&mut harness, "Export entities as CSV…");
+    let csv = std::fs::read_to_string(&entities_csv).unwrap();
+    assert!(csv.starts_with("id,kind,name,aliases,documents,mentions,lat,lon,value\n"));
+    let amina = csv
+        .lines()
+        .find(|l| l.starts_with("person:amina-okafor,"))
+        .expect("Amina Okafor exported");
+    assert!(
+        amina.contains("Chidi Okafor"),
+        "the merge is in the export: {amina}"
+    );
+    assert!(!csv.contains("person:chidi-okafor,"), "{csv}");
+}
+
+#[test]
+fn the_filtered_documents_list_exports_only_what_the_filters_let_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("docs.csv");
+    let mut harness = opened_with_picker(tmp.path(), out.clone());
+    harness.get_by_label("Amina Okafor").click();
+    harness.run_steps(2);
+    export_from_menu(&mut harness, "Export the filtered documents list…");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "path,title,folder,words,matched");
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[1].starts_with("a.txt,Port visit,,"), "{csv}");
+    assert!(lines[1].ends_with(",Amina Okafor"), "{csv}");
+    assert!(lines[2].starts_with("b.txt,"), "{csv}");
 }

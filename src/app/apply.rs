@@ -67,6 +67,7 @@ impl CorpusExplorerApp {
                 None => self.show_dialog(ctx, save_request(&self.model)),
             },
             Command::SaveWorkspaceAs(path) => self.save(ctx, path),
+            Command::Export { kind, path } => self.export(ctx, kind, path),
             Command::LocateCorpus(folder) => self.locate_corpus(ctx, folder),
             Command::SetTheme(theme) => self.change_view(|view| view.theme = theme),
             Command::ZoomIn => {
@@ -193,6 +194,12 @@ impl CorpusExplorerApp {
             JobResult::RecoveryFound(Err(err)) | JobResult::Written(Err(err)) => {
                 self.banner = Some(err.to_string());
             }
+            JobResult::Exported { what, path, result } => {
+                self.banner = Some(match result {
+                    Ok(()) => format!("Exported {what} to {}.", path.display()),
+                    Err(err) => err.to_string(),
+                });
+            }
         }
     }
 
@@ -204,6 +211,7 @@ impl CorpusExplorerApp {
                     DialogRequest::OpenFolder => Command::OpenFolder(path),
                     DialogRequest::OpenWorkspace => Command::OpenWorkspace(path),
                     DialogRequest::SaveWorkspace { .. } => Command::SaveWorkspaceAs(path),
+                    DialogRequest::Export { kind, .. } => Command::Export { kind, path },
                     DialogRequest::LocateFolder => {
                         self.dialogs.close_locate();
                         Command::LocateCorpus(path)

@@ -56,6 +56,11 @@ pub enum Command {
         start: usize,
     },
     SaveWorkspace,
+    /// Write an export (entities, documents list) to a file.
+    Export {
+        kind: super::exports::ExportKind,
+        path: PathBuf,
+    },
     SaveWorkspaceAs(PathBuf),
     /// The folder of a workspace whose corpus had moved, as located by the user.
     LocateCorpus(PathBuf),

@@ -216,6 +216,7 @@ fn typed_path(
             ("Save workspace as", "Path of the .ron file to write")
         }
         DialogRequest::OpenWorkspace => ("Open workspace", "Path of the .ron workspace file"),
+        DialogRequest::Export { .. } => ("Export", "Path of the file to write"),
         _ => ("Open folder", "Path of the folder"),
     };
     heading(ui, title);
@@ -242,6 +243,10 @@ fn typed_path(
                     Command::SaveWorkspaceAs(super::picker::with_ron_extension(&path))
                 }
                 DialogRequest::LocateFolder => Command::LocateCorpus(path),
+                DialogRequest::Export { kind, .. } => Command::Export {
+                    kind: *kind,
+                    path: super::picker::with_extension(&path, kind.extension()),
+                },
                 _ => Command::OpenPath(path),
             });
             done = true;

@@ -46,6 +46,12 @@ pub enum JobResult {
         result: Result<(), WorkspaceError>,
     },
     RecoveryFound(Result<Option<Recovery>, WorkspaceError>),
+    /// An export was written (or not).
+    Exported {
+        what: &'static str,
+        path: PathBuf,
+        result: Result<(), WorkspaceError>,
+    },
     /// A write whose only interesting outcome is an error (Recent list, recovery copy).
     Written(Result<(), WorkspaceError>),
 }

@@ -6,6 +6,7 @@ mod apply;
 mod apply_entities;
 pub mod command;
 mod dialogs;
+mod exports;
 mod find;
 mod fonts;
 mod format;

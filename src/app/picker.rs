@@ -1,6 +1,7 @@
 //! Native file dialogs behind a trait, so tests can stand in for them and the app can fall
 //! back to a typed path where no dialog can be shown (no desktop portal, no zenity).
 
+use super::exports::ExportKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,12 @@ pub enum DialogRequest {
     },
     /// Find the corpus folder of a workspace whose folder has moved.
     LocateFolder,
+    /// Where to write an export.
+    Export {
+        kind: ExportKind,
+        suggested: String,
+        folder: Option<PathBuf>,
+    },
 }
 
 impl DialogRequest {
@@ -73,6 +80,22 @@ impl FilePicker for NativePicker {
                 }
                 dialog.save_file().map(|path| with_ron_extension(&path))
             }
+            DialogRequest::Export {
+                kind,
+                suggested,
+                folder,
+            } => {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(format!("Export {}", kind.describe()))
+                    .add_filter(kind.file_type(), &[kind.extension()])
+                    .set_file_name(suggested.clone());
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                dialog
+                    .save_file()
+                    .map(|path| with_extension(&path, kind.extension()))
+            }
         };
         match chosen {
             Some(path) => PickOutcome::Chosen(path),
@@ -93,14 +116,20 @@ impl FilePicker for NoDialogPicker {
 
 /// Adds `.ron` when the user typed a workspace name without it.
 pub fn with_ron_extension(path: &Path) -> PathBuf {
+    with_extension(path, "ron")
+}
+
+/// Adds `.extension` when the typed name does not end with it.
+pub fn with_extension(path: &Path, extension: &str) -> PathBuf {
     if path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
     {
         path.to_path_buf()
     } else {
         let mut name = path.as_os_str().to_os_string();
-        name.push(".ron");
+        name.push(".");
+        name.push(extension);
         PathBuf::from(name)
     }
 }

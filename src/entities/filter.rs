@@ -33,41 +33,38 @@ impl Filter {
         }
     }
 
-    /// The documents this filter lets through, as a mask over the document list.
-    fn mask(&self, index: &EntityIndex) -> Vec<bool> {
-        let mut mask = vec![false; index.document_count()];
-        let mut allow = |docs: &[u32]| {
-            for &d in docs {
-                mask[d as usize] = true;
-            }
-        };
+    /// The entities this filter asks for: the entity itself, the places of the map area,
+    /// the dates that overlap the time range.
+    fn targets(&self, index: &EntityIndex) -> Vec<u32> {
         match self {
-            Filter::Entity { id } => {
-                if let Some(e) = index.find(id).and_then(|i| index.entity(i)) {
-                    allow(&e.docs);
-                }
-            }
-            Filter::Places { ids, .. } => {
-                for e in ids
-                    .iter()
-                    .filter_map(|id| index.find(id).and_then(|i| index.entity(i)))
-                {
-                    allow(&e.docs);
-                }
-            }
+            Filter::Entity { id } => index.find(id).into_iter().collect(),
+            Filter::Places { ids, .. } => ids.iter().filter_map(|id| index.find(id)).collect(),
             Filter::Dates {
                 first_day,
                 last_day,
                 ..
-            } => {
-                for e in index.entities() {
-                    if let Some((first, last)) = e.day_range()
-                        && first <= *last_day
-                        && *first_day <= last
-                    {
-                        allow(&e.docs);
-                    }
-                }
+            } => (0..index.entities().len() as u32)
+                .filter(|&i| {
+                    index
+                        .entity(i)
+                        .and_then(|e| e.day_range())
+                        .is_some_and(|(first, last)| first <= *last_day && *first_day <= last)
+                })
+                .collect(),
+        }
+    }
+
+    /// The documents this filter lets through (those mentioning any of its targets), as a
+    /// mask over the document list.
+    fn mask(&self, index: &EntityIndex) -> Vec<bool> {
+        let mut mask = vec![false; index.document_count()];
+        for e in self
+            .targets(index)
+            .into_iter()
+            .filter_map(|i| index.entity(i))
+        {
+            for &d in &e.docs {
+                mask[d as usize] = true;
             }
         }
         mask
@@ -95,6 +92,16 @@ impl FilterResult {
 }
 
 impl EntityIndex {
+    /// Per entity: is it what one of `filters` asks for (the entity itself, a place in
+    /// the map area, a date in the time range)?
+    pub fn filter_targets(&self, filters: &[Filter]) -> Vec<bool> {
+        let mut targeted = vec![false; self.entities().len()];
+        for i in filters.iter().flat_map(|f| f.targets(self)) {
+            targeted[i as usize] = true;
+        }
+        targeted
+    }
+
     /// Applies `filters` (AND) and counts every entity within what they let through.
     pub fn apply(&self, filters: &[Filter]) -> FilterResult {
         let docs = self.document_count();

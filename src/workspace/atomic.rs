@@ -14,7 +14,7 @@ static SAVE_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to a temp file next to `path`, flushes it to disk, renames it over
 /// `path` and flushes the folder. On failure `path` is untouched and the temp file removed.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
     let write_error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
         source,

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{Correction, Filter};
 
+pub use atomic::write_atomic;
 pub use dirs::AppDirs;
 pub use error::WorkspaceError;
 pub use preferences::Preferences;

@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::command::Command;
+use crate::app::exports::{ExportKind, export_request};
 use crate::app::model::Model;
 use crate::app::picker::DialogRequest;
 use crate::workspace::{RecentKind, RecentList, Theme};
@@ -170,6 +171,18 @@ fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut
         if item(ui, "Save workspace as…", Some(&SAVE_AS)).clicked() {
             out.push(Command::ShowDialog(save_request(model)));
         }
+        ui.menu_button("Export", |ui| {
+            for kind in [
+                ExportKind::EntitiesCsv,
+                ExportKind::EntitiesJson,
+                ExportKind::FilteredDocumentsCsv,
+            ] {
+                let label = format!("Export {}…", kind.describe());
+                if ui.button(label).clicked() {
+                    out.push(Command::ShowDialog(export_request(model, kind)));
+                }
+            }
+        });
         if item(ui, "Close corpus", None).clicked() {
             out.push(Command::CloseCorpus);
         }

@@ -1,0 +1,145 @@
+//! File → Export: the entities (JSON or CSV, the same contract as `corpus-explorer export`)
+//! and the filtered documents list (CSV). The data is gathered on the UI thread (cheap
+//! copies of names and counts), then corrected, encoded and written on a task thread.
+
+use std::path::PathBuf;
+
+use super::CorpusExplorerApp;
+use super::jobs::JobResult;
+use super::model::Model;
+use super::picker::DialogRequest;
+use crate::entities::apply_corrections;
+use crate::export::{ExportReport, csv_field};
+use crate::workspace::{WorkspaceError, write_atomic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    EntitiesJson,
+    EntitiesCsv,
+    FilteredDocumentsCsv,
+}
+
+impl ExportKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExportKind::EntitiesJson => "entities as JSON",
+            ExportKind::EntitiesCsv => "entities as CSV",
+            ExportKind::FilteredDocumentsCsv => "the filtered documents list",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::EntitiesJson => "json",
+            ExportKind::EntitiesCsv | ExportKind::FilteredDocumentsCsv => "csv",
+        }
+    }
+
+    pub fn file_type(self) -> &'static str {
+        match self {
+            ExportKind::EntitiesJson => "JSON",
+            ExportKind::EntitiesCsv | ExportKind::FilteredDocumentsCsv => "CSV (spreadsheet)",
+        }
+    }
+
+    fn file_stem(self) -> &'static str {
+        match self {
+            ExportKind::EntitiesJson | ExportKind::EntitiesCsv => "entities",
+            ExportKind::FilteredDocumentsCsv => "documents",
+        }
+    }
+}
+
+/// The save dialog for an export, suggesting "<corpus>-entities.csv" next to the corpus.
+pub fn export_request(model: &Model, kind: ExportKind) -> DialogRequest {
+    let corpus = model
+        .corpus
+        .as_ref()
+        .and_then(|c| c.file_name())
+        .map_or("corpus".into(), |n| n.to_string_lossy().into_owned());
+    DialogRequest::Export {
+        kind,
+        suggested: format!("{corpus}-{}.{}", kind.file_stem(), kind.extension()),
+        folder: model
+            .corpus
+            .as_ref()
+            .and_then(|c| c.parent())
+            .map(Into::into),
+    }
+}
+
+impl CorpusExplorerApp {
+    /// Writes the export of `kind` to `path` on a task thread.
+    pub(super) fn export(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf) {
+        let encode: Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send> = match kind {
+            ExportKind::EntitiesJson | ExportKind::EntitiesCsv => {
+                let mut report = ExportReport::new(&self.model.documents, &self.model.problems);
+                let extraction = std::sync::Arc::clone(&self.model.extraction);
+                let corrections = self.model.workspace.corrections.clone();
+                Box::new(move || {
+                    let (corrected, _) = apply_corrections(&extraction, &corrections);
+                    report.entities = corrected.entities;
+                    report.suggestions = corrected.suggestions;
+                    let mut bytes = Vec::new();
+                    let written = if kind == ExportKind::EntitiesJson {
+                        report.write_json(&mut bytes)
+                    } else {
+                        report.write_entities_csv(&mut bytes)
+                    };
+                    written.map(|()| bytes).map_err(|e| e.to_string())
+                })
+            }
+            ExportKind::FilteredDocumentsCsv => {
+                let csv = filtered_documents_csv(&self.model);
+                Box::new(move || Ok(csv.into_bytes()))
+            }
+        };
+        let write = move || {
+            let result = encode()
+                .map_err(|e| WorkspaceError::Write {
+                    path: path.clone(),
+                    source: std::io::Error::other(e),
+                })
+                .and_then(|bytes| write_atomic(&path, &bytes));
+            JobResult::Exported {
+                what: kind.describe(),
+                path,
+                result,
+            }
+        };
+        if let Err(err) = self.tasks.spawn("export", ctx, write) {
+            self.banner = Some(format!("Could not start the export: {err}"));
+        }
+    }
+}
+
+/// path, title, folder, words, and the entities of the active filters each document
+/// mentions ("matched"), for the documents the filters let through, in path order.
+fn filtered_documents_csv(model: &Model) -> String {
+    let targeted = model.entities.filter_targets(model.filters());
+    let mut out = String::from("path,title,folder,words,matched\n");
+    for (i, doc) in model.documents.iter().enumerate() {
+        if !model.filtered.allows(i) {
+            continue;
+        }
+        let mut matched: Vec<&str> = model
+            .entities
+            .mentions_in(i)
+            .iter()
+            .filter(|m| targeted.get(m.entity as usize).copied().unwrap_or(false))
+            .filter_map(|m| model.entities.entity(m.entity).map(|e| e.name.as_str()))
+            .collect();
+        matched.sort_unstable();
+        matched.dedup();
+        let row = [
+            csv_field(&doc.rel_path),
+            csv_field(&doc.title),
+            csv_field(doc.folder()),
+            doc.words.to_string(),
+            csv_field(&matched.join("|")),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
