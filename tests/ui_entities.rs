@@ -325,3 +325,49 @@ fn the_filtered_documents_list_exports_only_what_the_filters_let_through() {
     assert!(lines[1].ends_with(",Amina Okafor"), "{csv}");
     assert!(lines[2].starts_with("b.txt,"), "{csv}");
 }
+
+#[test]
+fn shift_click_picks_several_to_merge_and_the_merge_survives_save_and_reopen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let workspace = tmp.path().join("fixes.ron");
+    let mut harness = opened_with_picker(tmp.path(), workspace.clone());
+    harness
+        .get_by_label("Chidi Okafor")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run_steps(1);
+    harness
+        .get_by_label("Amina Okafor")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run_steps(2);
+    harness.get_by_label("2 picked to merge");
+    click_in_view(&mut harness, "Merge 2");
+    harness.run_steps(2);
+    assert_eq!(
+        person_names(&harness),
+        ["Chidi Okafor"],
+        "the first picked keeps its name"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    step_until(&mut harness, "the workspace to be saved", |h| {
+        !h.state().is_busy() && !h.state().has_unsaved_changes()
+    });
+    assert!(
+        std::fs::read_to_string(&workspace)
+            .unwrap()
+            .contains("Merge(")
+    );
+
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home2")), NoDialogPicker);
+    let mut reopened = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(|_cc| app);
+    reopened.step();
+    open_folder(&mut reopened, &workspace);
+    assert_eq!(person_names(&reopened), ["Chidi Okafor"]);
+    let index = reopened.state().entities();
+    let chidi = index
+        .entity(index.find("person:chidi-okafor").unwrap())
+        .unwrap();
+    assert!(chidi.aliases.contains(&"Amina Okafor".to_string()));
+}

@@ -212,7 +212,8 @@ impl EntitiesPanel {
                     let Some(entity) = model.entities.entity(index) else {
                         return;
                     };
-                    row.set_selected(model.selected_entity == Some(index));
+                    let marked = self.details.is_marked(&entity.id);
+                    row.set_selected(model.selected_entity == Some(index) || marked);
                     row.col(|ui| {
                         ui.add(egui::Label::new(&entity.name).selectable(false).truncate());
                     });
@@ -227,7 +228,10 @@ impl EntitiesPanel {
                         });
                     }
                     let response = row.response().on_hover_text(hover_text(entity));
-                    if response.clicked() {
+                    let shift = response.ctx.input(|i| i.modifiers.shift);
+                    if response.clicked() && shift {
+                        self.details.toggle_marked(&entity.id, model);
+                    } else if response.clicked() {
                         let add = ui_ctrl(&response);
                         out.push(Command::SelectEntity(Some(index)));
                         out.push(Command::FilterByEntity {
@@ -290,7 +294,8 @@ fn ui_ctrl(response: &egui::Response) -> bool {
 
 fn hover_text(entity: &crate::entities::IndexedEntity) -> String {
     let mut text = format!(
-        "{} ({})\nClick: show its documents. Ctrl+click: add to the filters.",
+        "{} ({})\nClick: show its documents. Ctrl+click: add to the filters.\n\
+         Shift+click: pick several to merge.",
         entity.name,
         kinds::singular(entity.kind)
     );

@@ -22,9 +22,40 @@ pub struct DetailsState {
     /// The entity being renamed and the name typed so far.
     rename: Option<(u32, String)>,
     merge_query: String,
+    /// Entities picked with Shift+click to merge together, by id; the first one picked
+    /// (the selected entity, when there is one) gives its name unless the user chooses.
+    marked: Vec<String>,
+    keep_name_of: usize,
+}
+
+impl DetailsState {
+    pub fn is_marked(&self, id: &str) -> bool {
+        self.marked.iter().any(|m| m == id)
+    }
+
+    /// Shift+click: adds or removes an entity from the ones to merge. The selected entity
+    /// joins first, so Shift+clicking others after selecting one merges them into it.
+    pub fn toggle_marked(&mut self, id: &str, model: &Model) {
+        if self.marked.is_empty()
+            && let Some(selected) = model.selected_entity_id()
+            && selected != id
+        {
+            self.marked.push(selected);
+        }
+        match self.marked.iter().position(|m| m == id) {
+            Some(i) => {
+                self.marked.remove(i);
+            }
+            None => self.marked.push(id.to_owned()),
+        }
+        self.keep_name_of = 0;
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mut Vec<Command>) {
+    if merge_marked(ui, model, state, out) {
+        return;
+    }
     let Some((index, entity)) = model
         .selected_entity
         .and_then(|i| Some((i, model.entities.entity(i)?)))
@@ -139,6 +170,64 @@ fn spellings(ui: &mut egui::Ui, entity: &IndexedEntity, out: &mut Vec<Command>) 
                 });
             }
         });
+}
+
+/// With two or more entities picked by Shift+click: which name to keep, and Merge.
+/// Returns true while that choice is showing.
+fn merge_marked(
+    ui: &mut egui::Ui,
+    model: &Model,
+    state: &mut DetailsState,
+    out: &mut Vec<Command>,
+) -> bool {
+    state.marked.retain(|id| model.entities.find(id).is_some());
+    if state.marked.len() < 2 {
+        return false;
+    }
+    let names: Vec<&str> = state
+        .marked
+        .iter()
+        .filter_map(|id| {
+            model
+                .entities
+                .find(id)
+                .and_then(|i| model.entities.entity(i))
+        })
+        .map(|e| e.name.as_str())
+        .collect();
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("{} picked to merge", names.len())).heading());
+    ui.label(names.join(", "));
+    let keep = state.keep_name_of.min(names.len() - 1);
+    egui::ComboBox::from_id_salt("merge_keep_name")
+        .selected_text(format!("Keep the name: {}", names[keep]))
+        .show_ui(ui, |ui| {
+            for (i, name) in names.iter().enumerate() {
+                ui.selectable_value(&mut state.keep_name_of, i, *name);
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui
+            .button(format!("Merge {}", names.len()))
+            .on_hover_text("Make them one entity with every spelling (Ctrl+Z undoes it)")
+            .clicked()
+        {
+            let into = state.marked[keep].clone();
+            let others = state
+                .marked
+                .iter()
+                .filter(|id| **id != into)
+                .cloned()
+                .collect();
+            out.push(Command::Correct(Correction::Merge { into, others }));
+            state.marked.clear();
+        }
+        if ui.button("Cancel").clicked() {
+            state.marked.clear();
+        }
+    });
+    ui.label(RichText::new("Shift+click names in the list to add or remove them.").weak());
+    true
 }
 
 /// Rename, change kind, hide, merge: the user's fixes to what the engine found.
