@@ -103,6 +103,7 @@ impl ExportReport {
             suggestions: std::mem::take(&mut self.suggestions),
         };
         let (corrected, problems) = apply_corrections(&extraction, corrections);
+        let corrected = corrected.into_extraction();
         self.entities = corrected.entities;
         self.suggestions = corrected.suggestions;
         problems

@@ -139,8 +139,8 @@ fn click_in_view(harness: &mut Harness<'_, CorpusExplorerApp>, label: &str) {
 fn person_names(harness: &Harness<'_, CorpusExplorerApp>) -> Vec<String> {
     let entities = harness.state().entities();
     let mut names: Vec<String> = entities
-        .entities()
-        .iter()
+        .live_entities()
+        .map(|(_, e)| e)
         .filter(|e| e.kind == EntityKind::Person)
         .map(|e| e.name.clone())
         .collect();

@@ -54,9 +54,18 @@ impl CorpusExplorerApp {
                     Correction::Merge { into, .. } => Some(into.clone()),
                     _ => None,
                 };
+                // The common corrections update the index in place (fast on a large
+                // corpus); the others, and any that do not fit, replay the whole list.
+                let in_place = self.model.extraction_complete
+                    && self.model.entities.apply_in_place(&correction);
                 self.model.workspace.corrections.push(correction);
                 self.model.redo.clear();
-                self.corrections_changed();
+                if in_place {
+                    self.model.forget_retired_selection();
+                    self.filters_changed();
+                } else {
+                    self.corrections_changed();
+                }
                 if let Some(id) = merged_into {
                     self.model.selected_entity = self.model.entities.find(&id);
                 }

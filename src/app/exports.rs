@@ -78,6 +78,7 @@ impl CorpusExplorerApp {
                 let corrections = self.model.workspace.corrections.clone();
                 Box::new(move || {
                     let (corrected, _) = apply_corrections(&extraction, &corrections);
+                    let corrected = corrected.into_extraction();
                     report.entities = corrected.entities;
                     report.suggestions = corrected.suggestions;
                     let mut bytes = Vec::new();

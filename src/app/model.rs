@@ -81,13 +81,27 @@ impl Model {
     fn reindex(&mut self) {
         let (corrected, problems) =
             apply_corrections(&self.extraction, &self.workspace.corrections);
-        self.entities = EntityIndex::build(&corrected, &self.extraction_paths);
+        self.entities = EntityIndex::build_from(
+            &corrected.entities,
+            &corrected.suggestions,
+            &self.extraction_paths,
+        );
         // Until every document is extracted, an entity may simply not have been seen yet.
         self.correction_problems = if self.extraction_complete {
             problems
         } else {
             Vec::new()
         };
+    }
+
+    /// Clears the entity selection when its entity was merged away or hidden.
+    pub fn forget_retired_selection(&mut self) {
+        if self
+            .selected_entity_id()
+            .is_none_or(|id| self.entities.find(&id).is_none())
+        {
+            self.selected_entity = None;
+        }
     }
 
     pub fn selected_entity_id(&self) -> Option<String> {

@@ -3,12 +3,13 @@
 //! replayed in order on every extraction, so they survive re-extraction and new files; an
 //! operation whose entity is gone is reported, never silently dropped.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::extract::variants::slug;
-use crate::extract::{Entity, EntityKind, Extraction, Mention};
+use crate::extract::{Entity, EntityKind, Extraction, Mention, MergeSuggestion};
 
 /// One correction, as saved in the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,12 +88,33 @@ pub struct CorrectionProblem {
     pub message: String,
 }
 
+/// The entities after the corrections: the untouched ones borrowed from the extraction,
+/// so replaying corrections on a large corpus copies only what they change.
+#[derive(Debug, Clone)]
+pub struct Corrected<'a> {
+    pub entities: Vec<Cow<'a, Entity>>,
+    pub suggestions: Vec<MergeSuggestion>,
+}
+
+impl Corrected<'_> {
+    pub fn into_extraction(self) -> Extraction {
+        Extraction {
+            entities: self.entities.into_iter().map(Cow::into_owned).collect(),
+            suggestions: self.suggestions,
+        }
+    }
+}
+
 /// `extraction` with `corrections` applied in order, and the ones that no longer fit.
-pub fn apply_corrections(
-    extraction: &Extraction,
+pub fn apply_corrections<'a>(
+    extraction: &'a Extraction,
     corrections: &[Correction],
-) -> (Extraction, Vec<CorrectionProblem>) {
-    let mut entities: Vec<Option<Entity>> = extraction.entities.iter().cloned().map(Some).collect();
+) -> (Corrected<'a>, Vec<CorrectionProblem>) {
+    let mut entities: Vec<Option<Cow<'a, Entity>>> = extraction
+        .entities
+        .iter()
+        .map(|e| Some(Cow::Borrowed(e)))
+        .collect();
     let mut position_of: HashMap<String, usize> = entities
         .iter()
         .enumerate()
@@ -124,21 +146,21 @@ pub fn apply_corrections(
                     if let Some(from) = entities[source].take() {
                         position_of.remove(&from.id);
                         if let Some(to) = entities[target].as_mut() {
-                            absorb(to, from);
+                            absorb(to.to_mut(), from.into_owned());
                         }
                     }
                 }
                 Ok(())
             }),
             Correction::Rename { id, name } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut() {
+                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
                     let old = std::mem::replace(&mut e.name, name.clone());
                     e.aliases.retain(|a| a != name);
                     add_alias(e, old);
                 }
             }),
             Correction::Retype { id, kind } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut() {
+                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
                     e.kind = *kind;
                 }
             }),
@@ -151,7 +173,10 @@ pub fn apply_corrections(
                 Ok(())
             }
             Correction::Split { id, alias } => find(&position_of, id).and_then(|i| {
-                let split = entities[i].as_mut().and_then(|e| split_alias(e, alias));
+                let split = entities[i]
+                    .as_mut()
+                    .filter(|e| e.mentions.iter().any(|m| m.text == *alias))
+                    .and_then(|e| split_alias(e.to_mut(), alias));
                 let new = split.ok_or_else(|| CorrectionProblem {
                     position,
                     message: format!(
@@ -160,13 +185,16 @@ pub fn apply_corrections(
                     ),
                 })?;
                 position_of.insert(new.id.clone(), entities.len());
-                entities.push(Some(new));
+                entities.push(Some(Cow::Owned(new)));
                 Ok(())
             }),
             Correction::HideMention { id, path, start } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut() {
-                    e.mentions
-                        .retain(|m| !(m.path == *path && m.start == *start));
+                let is_it = |m: &Mention| m.path == *path && m.start == *start;
+                if let Some(e) = entities[i]
+                    .as_mut()
+                    .filter(|e| e.mentions.iter().any(is_it))
+                {
+                    e.to_mut().mentions.retain(|m| !is_it(m));
                 }
             }),
             Correction::Add {
@@ -176,9 +204,11 @@ pub fn apply_corrections(
             } => {
                 let id = format!("{}:{}", kind.key(), slug(name));
                 // The user's marking wins over whatever the engine saw there.
+                let marked_over = |m: &Mention| mentions.iter().any(|x| overlaps(x, m));
                 for e in entities.iter_mut().flatten() {
-                    e.mentions
-                        .retain(|m| !mentions.iter().any(|x| overlaps(x, m)));
+                    if e.mentions.iter().any(marked_over) {
+                        e.to_mut().mentions.retain(|m| !marked_over(m));
+                    }
                 }
                 let added = mentions.iter().map(|x| Mention {
                     path: x.path.clone(),
@@ -187,10 +217,10 @@ pub fn apply_corrections(
                     text: name.clone(),
                 });
                 match position_of.get(&id).and_then(|&i| entities[i].as_mut()) {
-                    Some(existing) => existing.mentions.extend(added),
+                    Some(existing) => existing.to_mut().mentions.extend(added),
                     None => {
                         position_of.insert(id.clone(), entities.len());
-                        entities.push(Some(Entity {
+                        entities.push(Some(Cow::Owned(Entity {
                             id,
                             kind: *kind,
                             name: name.clone(),
@@ -200,7 +230,7 @@ pub fn apply_corrections(
                             lon: None,
                             country: None,
                             value: None,
-                        }));
+                        })));
                     }
                 }
                 Ok(())
@@ -210,7 +240,7 @@ pub fn apply_corrections(
             problems.push(problem);
         }
     }
-    let entities: Vec<Entity> = entities.into_iter().flatten().collect();
+    let entities: Vec<Cow<'a, Entity>> = entities.into_iter().flatten().collect();
     let suggestions = extraction
         .suggestions
         .iter()
@@ -225,7 +255,7 @@ pub fn apply_corrections(
         .cloned()
         .collect();
     (
-        Extraction {
+        Corrected {
             entities,
             suggestions,
         },
@@ -278,12 +308,17 @@ fn overlaps(marked: &MarkedText, m: &Mention) -> bool {
 }
 
 fn add_alias(entity: &mut Entity, alias: String) {
-    if alias != entity.name && !entity.aliases.contains(&alias) {
-        entity.aliases.push(alias);
+    push_alias(&entity.name, &mut entity.aliases, alias);
+}
+
+/// Adds a spelling unless it is the name or already known.
+pub(super) fn push_alias(name: &str, aliases: &mut Vec<String>, alias: String) {
+    if alias != name && !aliases.contains(&alias) {
+        aliases.push(alias);
     }
 }
 
-fn same_set(a: &[String], b: &[String]) -> bool {
+pub(super) fn same_set(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
@@ -321,7 +356,8 @@ mod tests {
 
     #[test]
     fn merge_keeps_the_target_id_with_both_spellings_and_all_mentions() {
-        let (out, problems) = apply_corrections(&extraction(), &[merge()]);
+        let base = extraction();
+        let (out, problems) = apply_corrections(&base, &[merge()]);
         assert!(problems.is_empty());
         assert_eq!(out.entities.len(), 2);
         let merged = &out.entities[0];
@@ -336,6 +372,7 @@ mod tests {
 
     #[test]
     fn rename_retype_and_hide_apply_in_order() {
+        let base = extraction();
         let corrections = [
             Correction::Rename {
                 id: "person:gaddafi".into(),
@@ -349,7 +386,7 @@ mod tests {
                 id: "person:qadhafi".into(),
             },
         ];
-        let (out, problems) = apply_corrections(&extraction(), &corrections);
+        let (out, problems) = apply_corrections(&base, &corrections);
         assert!(problems.is_empty());
         assert_eq!(out.entities[0].name, "Muammar al-Gaddafi");
         assert_eq!(out.entities[0].aliases, ["Muammar Gaddafi"]);
@@ -359,13 +396,14 @@ mod tests {
 
     #[test]
     fn a_correction_whose_entity_is_gone_is_reported() {
+        let base = extraction();
         let corrections = [
             Correction::Hide {
                 id: "person:gaddafi".into(),
             },
             merge(),
         ];
-        let (out, problems) = apply_corrections(&extraction(), &corrections);
+        let (out, problems) = apply_corrections(&base, &corrections);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].position, 1);
         assert!(
@@ -377,23 +415,25 @@ mod tests {
 
     #[test]
     fn dismissed_suggestions_stay_dismissed() {
+        let base = extraction();
         let dismiss = Correction::DismissSuggestion {
             entities: vec!["person:qadhafi".into(), "person:gaddafi".into()],
         };
-        let (out, _) = apply_corrections(&extraction(), &[dismiss]);
+        let (out, _) = apply_corrections(&base, &[dismiss]);
         assert!(out.suggestions.is_empty());
-        let (kept, _) = apply_corrections(&extraction(), &[]);
+        let (kept, _) = apply_corrections(&base, &[]);
         assert_eq!(kept.suggestions.len(), 1);
     }
 
     #[test]
     fn split_takes_an_alias_back_out_with_its_mentions() {
-        let (merged, _) = apply_corrections(&extraction(), &[merge()]);
+        let base = extraction();
+        let (merged, _) = apply_corrections(&base, &[merge()]);
         let split = Correction::Split {
             id: "person:gaddafi".into(),
             alias: "Moammar Qadhafi".into(),
         };
-        let (out, problems) = apply_corrections(&extraction(), &[merge(), split]);
+        let (out, problems) = apply_corrections(&base, &[merge(), split]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(out.entities.len(), merged.entities.len() + 1);
         let back = out
@@ -407,18 +447,20 @@ mod tests {
 
     #[test]
     fn hiding_one_mention_keeps_the_others() {
+        let base = extraction();
         let hide = Correction::HideMention {
             id: "person:gaddafi".into(),
             path: "a".into(),
             start: 0,
         };
-        let (out, _) = apply_corrections(&extraction(), &[merge(), hide]);
+        let (out, _) = apply_corrections(&base, &[merge(), hide]);
         assert_eq!(out.entities[0].mentions.len(), 1);
         assert_eq!(out.entities[0].mentions[0].path, "b");
     }
 
     #[test]
     fn added_text_becomes_an_entity_and_wins_over_overlapping_mentions() {
+        let base = extraction();
         let add = Correction::Add {
             kind: EntityKind::Organization,
             name: "UNICEF".into(),
@@ -435,7 +477,7 @@ mod tests {
                 },
             ],
         };
-        let (out, problems) = apply_corrections(&extraction(), &[add]);
+        let (out, problems) = apply_corrections(&base, &[add]);
         assert!(problems.is_empty());
         let org = out
             .entities

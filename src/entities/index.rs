@@ -1,10 +1,11 @@
 //! The entities of a corpus keyed by document: who is mentioned where, in the document
 //! order the app shows, so filters and highlights are array look-ups.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::extract::dates::DateValue;
-use crate::extract::{EntityKind, Extraction, MergeSuggestion};
+use crate::extract::{Entity, EntityKind, Extraction, MergeSuggestion};
 
 /// One entity with the documents that mention it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,29 +57,53 @@ pub struct MentionRef {
 /// Every entity of the corpus and, per document, its mentions in text order.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
-    entities: Vec<IndexedEntity>,
-    doc_mentions: Vec<Vec<MentionRef>>,
-    by_id: HashMap<String, u32>,
-    suggestions: Vec<MergeSuggestion>,
+    pub(super) entities: Vec<IndexedEntity>,
+    pub(super) doc_mentions: Vec<Vec<MentionRef>>,
+    pub(super) by_id: HashMap<String, u32>,
+    pub(super) suggestions: Vec<MergeSuggestion>,
 }
 
 impl EntityIndex {
     /// Indexes `extraction` against the documents as the app lists them (`doc_paths[i]`
     /// is document `i`). Mentions of documents not in the list are left out.
     pub fn build<P: AsRef<str>>(extraction: &Extraction, doc_paths: &[P]) -> EntityIndex {
+        Self::build_from(&extraction.entities, &extraction.suggestions, doc_paths)
+    }
+
+    /// [`EntityIndex::build`] from entities that may be borrowed or corrected copies.
+    pub fn build_from<E, P>(
+        entities_in: &[E],
+        suggestions: &[MergeSuggestion],
+        doc_paths: &[P],
+    ) -> EntityIndex
+    where
+        E: Borrow<Entity>,
+        P: AsRef<str>,
+    {
         let doc_of: HashMap<&str, u32> = doc_paths
             .iter()
             .enumerate()
             .map(|(i, p)| (p.as_ref(), i as u32))
             .collect();
         let mut doc_mentions: Vec<Vec<MentionRef>> = vec![Vec::new(); doc_paths.len()];
-        let mut entities = Vec::with_capacity(extraction.entities.len());
-        for entity in &extraction.entities {
+        let mut entities = Vec::with_capacity(entities_in.len());
+        for entity in entities_in {
+            let entity: &Entity = entity.borrow();
             let index = entities.len() as u32;
             let mut docs = Vec::new();
             let mut mentions = 0;
+            // An entity's mentions come document by document: look each path up once.
+            let mut last: Option<(&str, Option<u32>)> = None;
             for m in &entity.mentions {
-                let Some(&doc) = doc_of.get(m.path.as_str()) else {
+                let doc = match last {
+                    Some((path, doc)) if path == m.path => doc,
+                    _ => {
+                        let doc = doc_of.get(m.path.as_str()).copied();
+                        last = Some((&m.path, doc));
+                        doc
+                    }
+                };
+                let Some(doc) = doc else {
                     continue;
                 };
                 docs.push(doc);
@@ -126,12 +151,23 @@ impl EntityIndex {
             entities,
             doc_mentions,
             by_id,
-            suggestions: extraction.suggestions.clone(),
+            suggestions: suggestions.to_vec(),
         }
     }
 
+    /// Every slot, including entities merged away or hidden in place (they have no
+    /// documents and are not found by id); see [`EntityIndex::live_entities`].
     pub fn entities(&self) -> &[IndexedEntity] {
         &self.entities
+    }
+
+    /// The entities that exist now, with their indices.
+    pub fn live_entities(&self) -> impl Iterator<Item = (u32, &IndexedEntity)> + '_ {
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i as u32, e))
+            .filter(|(i, e)| self.by_id.get(&e.id) == Some(i))
     }
 
     pub fn entity(&self, index: u32) -> Option<&IndexedEntity> {

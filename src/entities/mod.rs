@@ -6,11 +6,12 @@
 mod context;
 mod corrections;
 mod filter;
+mod in_place;
 mod index;
 mod pipeline;
 
 pub use context::{one_line, sentence_around, snippet_around};
-pub use corrections::{Correction, CorrectionProblem, MarkedText, apply_corrections};
+pub use corrections::{Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};

@@ -303,8 +303,8 @@ fn corrections(
     }
     let candidates = model
         .entities
-        .entities()
-        .iter()
+        .live_entities()
+        .map(|(_, e)| e)
         .filter(|e| e.kind == entity.kind && e.id != entity.id && e.matches(&query))
         .take(6);
     for other in candidates {

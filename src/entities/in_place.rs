@@ -1,0 +1,228 @@
+//! The common corrections applied straight to a built index — merge, rename, change kind,
+//! hide, dismiss — so that on a large corpus the sidebar follows at once instead of after
+//! a full rebuild. The result is the same as replaying the whole list (a test checks it);
+//! anything else, and undo, takes the full path.
+
+use super::corrections::{Correction, push_alias, same_set};
+use super::index::EntityIndex;
+
+impl EntityIndex {
+    /// Applies `correction` in place. Returns false, changing nothing, when it cannot be
+    /// applied this way (its kind needs a rebuild, or an entity it names is missing).
+    pub fn apply_in_place(&mut self, correction: &Correction) -> bool {
+        match correction {
+            Correction::Merge { into, others } => {
+                let Some(target) = self.find(into) else {
+                    return false;
+                };
+                let sources: Option<Vec<u32>> = others
+                    .iter()
+                    .filter(|o| *o != into)
+                    .map(|o| self.find(o))
+                    .collect();
+                let Some(sources) = sources else {
+                    return false;
+                };
+                for source in sources {
+                    self.merge_one(target, source);
+                }
+            }
+            Correction::Rename { id, name } => {
+                let Some(e) = self.find(id).map(|i| &mut self.entities[i as usize]) else {
+                    return false;
+                };
+                let old = std::mem::replace(&mut e.name, name.clone());
+                e.aliases.retain(|a| a != name);
+                push_alias(&e.name, &mut e.aliases, old);
+            }
+            Correction::Retype { id, kind } => {
+                let Some(i) = self.find(id) else {
+                    return false;
+                };
+                self.entities[i as usize].kind = *kind;
+            }
+            Correction::Hide { id } => {
+                let Some(i) = self.find(id) else {
+                    return false;
+                };
+                let docs = std::mem::take(&mut self.entities[i as usize].docs);
+                for doc in docs {
+                    self.doc_mentions[doc as usize].retain(|m| m.entity != i);
+                }
+                self.retire(i);
+            }
+            Correction::DismissSuggestion { entities } => {
+                self.suggestions
+                    .retain(|s| !same_set(entities, &s.entities));
+            }
+            Correction::Split { .. } | Correction::HideMention { .. } | Correction::Add { .. } => {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// `source` becomes part of `target`: spellings, documents, mentions, coordinates.
+    fn merge_one(&mut self, target: u32, source: u32) {
+        let from = &mut self.entities[source as usize];
+        let docs = std::mem::take(&mut from.docs);
+        let name = std::mem::take(&mut from.name);
+        let aliases = std::mem::take(&mut from.aliases);
+        let (mentions, place, value) = (
+            from.mentions,
+            (from.lat, from.lon, from.country.take()),
+            (from.value.take(), from.date),
+        );
+        for &doc in &docs {
+            for m in &mut self.doc_mentions[doc as usize] {
+                if m.entity == source {
+                    m.entity = target;
+                }
+            }
+        }
+        let to = &mut self.entities[target as usize];
+        push_alias(&to.name, &mut to.aliases, name);
+        for alias in aliases {
+            push_alias(&to.name, &mut to.aliases, alias);
+        }
+        to.docs.extend(docs);
+        to.docs.sort_unstable();
+        to.docs.dedup();
+        to.mentions += mentions;
+        if to.lat.is_none() {
+            (to.lat, to.lon, to.country) = place;
+        }
+        if to.value.is_none() {
+            (to.value, to.date) = value;
+        }
+        self.retire(source);
+    }
+
+    /// An entity that is gone: no documents, no mentions, not found by id, and no longer
+    /// part of any suggestion. Its slot stays so other indices do not move.
+    fn retire(&mut self, index: u32) {
+        let e = &mut self.entities[index as usize];
+        e.docs.clear();
+        e.mentions = 0;
+        self.by_id.remove(&e.id);
+        let by_id = &self.by_id;
+        self.suggestions.retain(|s| {
+            s.entities
+                .iter()
+                .filter(|id| by_id.contains_key(*id))
+                .count()
+                >= 2
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::index::tests::entity;
+    use crate::entities::{Correction, EntityIndex, apply_corrections};
+    use crate::extract::{EntityKind, Extraction, MergeSuggestion};
+
+    fn extraction() -> Extraction {
+        Extraction {
+            entities: vec![
+                entity("person:a", EntityKind::Person, &[("d0", 0), ("d1", 0)]),
+                entity("person:b", EntityKind::Person, &[("d1", 10), ("d2", 0)]),
+                entity("person:c", EntityKind::Person, &[("d2", 10)]),
+                entity("place:x", EntityKind::Place, &[("d0", 20)]),
+            ],
+            suggestions: vec![MergeSuggestion {
+                entities: vec!["person:a".into(), "person:b".into()],
+                reason: "transliteration variant".into(),
+            }],
+        }
+    }
+
+    /// What the views see: live entities with their documents and counts, per-document
+    /// mentions by entity id, and the suggestions.
+    fn seen(index: &EntityIndex) -> (Vec<String>, Vec<Vec<(usize, String)>>, usize) {
+        let mut live: Vec<String> = index
+            .entities()
+            .iter()
+            .filter(|e| index.find(&e.id).is_some())
+            .map(|e| {
+                format!(
+                    "{} {:?} {} {:?} {:?} {}",
+                    e.id, e.kind, e.name, e.aliases, e.docs, e.mentions
+                )
+            })
+            .collect();
+        live.sort();
+        let per_doc = (0..index.document_count())
+            .map(|d| {
+                index
+                    .mentions_in(d)
+                    .iter()
+                    .map(|m| {
+                        (
+                            m.start,
+                            index
+                                .entity(m.entity)
+                                .map(|e| e.id.clone())
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        (live, per_doc, index.suggestions().len())
+    }
+
+    #[test]
+    fn in_place_corrections_match_a_full_replay() {
+        let base = extraction();
+        let paths = ["d0", "d1", "d2"];
+        let corrections = vec![
+            Correction::Merge {
+                into: "person:a".into(),
+                others: vec!["person:b".into()],
+            },
+            Correction::Rename {
+                id: "person:a".into(),
+                name: "Alpha".into(),
+            },
+            Correction::Retype {
+                id: "person:c".into(),
+                kind: EntityKind::Organization,
+            },
+            Correction::Hide {
+                id: "place:x".into(),
+            },
+            Correction::DismissSuggestion {
+                entities: vec!["person:b".into(), "person:a".into()],
+            },
+        ];
+        let mut index = EntityIndex::build(&base, &paths);
+        for c in &corrections {
+            assert!(index.apply_in_place(c), "{c:?}");
+        }
+        let (corrected, problems) = apply_corrections(&base, &corrections);
+        assert!(problems.is_empty());
+        let rebuilt = EntityIndex::build_from(&corrected.entities, &corrected.suggestions, &paths);
+        assert_eq!(seen(&index), seen(&rebuilt));
+    }
+
+    #[test]
+    fn a_missing_entity_or_a_split_is_left_to_the_full_path() {
+        let mut index = EntityIndex::build(&extraction(), &["d0", "d1", "d2"]);
+        let missing = Correction::Merge {
+            into: "person:a".into(),
+            others: vec!["person:nobody".into()],
+        };
+        assert!(!index.apply_in_place(&missing));
+        assert_eq!(
+            index.entity(0).map(|e| e.docs.len()),
+            Some(2),
+            "nothing changed"
+        );
+        let split = Correction::Split {
+            id: "person:a".into(),
+            alias: "A.".into(),
+        };
+        assert!(!index.apply_in_place(&split));
+    }
+}
