@@ -34,6 +34,7 @@ impl EntityIndex {
                 let old = std::mem::replace(&mut e.name, name.clone());
                 e.aliases.retain(|a| a != name);
                 push_alias(&e.name, &mut e.aliases, old);
+                e.refresh_search_key();
             }
             Correction::Retype { id, kind } => {
                 let Some(i) = self.find(id) else {
@@ -95,6 +96,7 @@ impl EntityIndex {
         if to.value.is_none() {
             (to.value, to.date) = value;
         }
+        to.refresh_search_key();
         self.retire(source);
     }
 
@@ -139,7 +141,10 @@ mod tests {
 
     /// What the views see: live entities with their documents and counts, per-document
     /// mentions by entity id, and the suggestions.
-    fn seen(index: &EntityIndex) -> (Vec<String>, Vec<Vec<(usize, String)>>, usize) {
+    /// Live entities, mentions per document (start, entity id), number of suggestions.
+    type Seen = (Vec<String>, Vec<Vec<(usize, String)>>, usize);
+
+    fn seen(index: &EntityIndex) -> Seen {
         let mut live: Vec<String> = index
             .entities()
             .iter()

@@ -25,17 +25,23 @@ pub struct IndexedEntity {
     /// Indices of the documents that mention it, ascending, no repeats.
     pub docs: Vec<u32>,
     pub mentions: u32,
+    /// Name and aliases in lower case, one per line, for the sidebar's filter box.
+    search_key: String,
 }
 
 impl IndexedEntity {
     /// True when the name or an alias contains `needle` (already lower-case).
     pub fn matches(&self, needle: &str) -> bool {
-        needle.is_empty()
-            || self.name.to_lowercase().contains(needle)
-            || self
-                .aliases
-                .iter()
-                .any(|a| a.to_lowercase().contains(needle))
+        needle.is_empty() || self.search_key.contains(needle)
+    }
+
+    /// Call after the name or aliases change.
+    pub(super) fn refresh_search_key(&mut self) {
+        self.search_key = std::iter::once(&self.name)
+            .chain(&self.aliases)
+            .map(|n| n.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
     }
 
     /// First and last day it covers (inclusive), for dates.
@@ -116,7 +122,7 @@ impl EntityIndex {
             }
             docs.sort_unstable();
             docs.dedup();
-            entities.push(IndexedEntity {
+            let mut indexed = IndexedEntity {
                 id: entity.id.clone(),
                 kind: entity.kind,
                 name: entity.name.clone(),
@@ -128,7 +134,10 @@ impl EntityIndex {
                 date: entity.value.as_deref().and_then(DateValue::parse_iso),
                 docs,
                 mentions,
-            });
+                search_key: String::new(),
+            };
+            indexed.refresh_search_key();
+            entities.push(indexed);
         }
         for mentions in &mut doc_mentions {
             mentions.sort_by_key(|m| (m.start, m.end));
