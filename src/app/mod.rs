@@ -172,6 +172,29 @@ impl CorpusExplorerApp {
         self
     }
 
+    /// Shows `documents` and their `extraction` as if `folder` had been read, without
+    /// reading anything: for benchmarks of the views at a scale no test folder has.
+    #[doc(hidden)]
+    pub fn with_loaded_corpus(
+        mut self,
+        folder: PathBuf,
+        documents: Vec<crate::corpus::Document>,
+        extraction: crate::extract::Extraction,
+    ) -> Self {
+        let workspace = workspace::Workspace::for_folder(&folder);
+        self.model.reset_for(&folder, workspace, None);
+        let paths: Vec<String> = documents.iter().map(|d| d.rel_path.clone()).collect();
+        let index = crate::entities::EntityIndex::build(&extraction, &paths);
+        self.model.documents = documents;
+        self.model.set_entities(crate::entities::EntitySnapshot {
+            extraction: Arc::new(extraction),
+            paths: Arc::new(paths),
+            index,
+            complete: true,
+        });
+        self
+    }
+
     /// Opens a folder or workspace as if its path had been typed or dropped.
     pub fn queue_open(&mut self, path: PathBuf) {
         self.commands.push(Command::OpenPath(path));

@@ -35,6 +35,11 @@ impl IndexedEntity {
         needle.is_empty() || self.search_key.contains(needle)
     }
 
+    /// The name in lower case, for sorting by name.
+    pub fn lower_name(&self) -> &str {
+        self.search_key.split('\n').next().unwrap_or_default()
+    }
+
     /// Call after the name or aliases change.
     pub(super) fn refresh_search_key(&mut self) {
         self.search_key = std::iter::once(&self.name)

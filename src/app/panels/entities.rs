@@ -133,7 +133,7 @@ impl EntitiesPanel {
             match (ea.date, eb.date) {
                 // Dates list in time order, not by their spelling.
                 (Some(da), Some(db)) => da.day_range().cmp(&db.day_range()),
-                _ => ea.name.to_lowercase().cmp(&eb.name.to_lowercase()),
+                _ => ea.lower_name().cmp(eb.lower_name()),
             }
         };
         match self.sort {
