@@ -371,3 +371,33 @@ fn shift_click_picks_several_to_merge_and_the_merge_survives_save_and_reopen() {
         .unwrap();
     assert!(chidi.aliases.contains(&"Amina Okafor".to_string()));
 }
+
+#[test]
+fn selecting_an_entity_keeps_the_sidebar_width() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|_cc| app);
+    harness.step();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
+    open_folder(&mut harness, &sample);
+    let people_tab_x = |h: &Harness<'_, CorpusExplorerApp>| tab(h, "People").rect().min.x;
+    let before = people_tab_x(&harness);
+    assert!(
+        before > 900.0,
+        "the sidebar keeps to its default width: {before}"
+    );
+    harness
+        .get_all_by(|n| n.value().as_deref() == Some("Amina Okafor"))
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        people_tab_x(&harness),
+        before,
+        "the details do not widen the sidebar"
+    );
+}

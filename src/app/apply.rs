@@ -60,6 +60,7 @@ impl CorpusExplorerApp {
             | Command::OpenMention { .. }
             | Command::Correct(_)
             | Command::MarkText { .. }
+            | Command::PickLocation
             | Command::Undo
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {

@@ -80,6 +80,10 @@ impl CorpusExplorerApp {
                     self.apply_entity_command(ctx, Command::Correct(correction));
                 }
             }
+            Command::PickLocation => {
+                self.central = super::CentralTab::Map;
+                self.map.start_pick_location();
+            }
             Command::Undo => {
                 if let Some(correction) = self.model.workspace.corrections.pop() {
                     self.model.redo.push(correction);

@@ -47,6 +47,8 @@ pub enum Command {
         doc: usize,
         everywhere: bool,
     },
+    /// Show the map and take the next click on it as the selected place's location.
+    PickLocation,
     /// Undo or redo the last correction.
     Undo,
     Redo,

@@ -91,8 +91,10 @@ impl Tasks {
             .spawn(move || {
                 let result = work();
                 // The receiver lives as long as the app; if it is gone, nobody is waiting.
-                let _ = sender.send(result);
-                running.fetch_sub(1, Ordering::SeqCst);
+                // The task counts as running until `poll` has taken its result.
+                if sender.send(result).is_err() {
+                    running.fetch_sub(1, Ordering::SeqCst);
+                }
                 ctx.request_repaint();
             });
         if spawned.is_err() {
@@ -103,10 +105,12 @@ impl Tasks {
 
     /// The results that have arrived since the last call.
     pub fn poll(&self) -> Vec<JobResult> {
-        self.receiver.try_iter().collect()
+        let results: Vec<JobResult> = self.receiver.try_iter().collect();
+        self.running.fetch_sub(results.len(), Ordering::SeqCst);
+        results
     }
 
-    /// True while any task is still running.
+    /// True while any task is running or its result has not been taken yet.
     pub fn busy(&self) -> bool {
         self.running.load(Ordering::SeqCst) > 0
     }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod apply_entities;
+mod central;
 pub mod command;
 mod dialogs;
 mod exports;
@@ -30,12 +31,14 @@ use anyhow::anyhow;
 pub use command::Command;
 pub use picker::{DialogRequest, FilePicker, NativePicker, NoDialogPicker, PickOutcome};
 
+use central::{CentralTab, PlacesCache};
 use dialogs::Dialogs;
 use jobs::{IngestJob, Tasks};
 use list_order::ListOrder;
 use model::Model;
 use panels::documents::DocumentsPanel;
 use panels::entities::EntitiesPanel;
+use panels::map::MapPanel;
 use panels::reader::ReaderPanel;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
@@ -92,6 +95,11 @@ pub struct CorpusExplorerApp {
     documents: DocumentsPanel,
     entities: EntitiesPanel,
     reader: ReaderPanel,
+    map: MapPanel,
+    /// What the central area shows.
+    central: CentralTab,
+    /// The map's markers and the places without coordinates, for a filter generation.
+    places: PlacesCache,
     show_problems: bool,
     dialogs: Dialogs,
     recent: RecentList,
@@ -140,6 +148,9 @@ impl CorpusExplorerApp {
             documents: DocumentsPanel::default(),
             entities: EntitiesPanel::default(),
             reader: ReaderPanel::default(),
+            map: MapPanel::default(),
+            central: CentralTab::Reading,
+            places: PlacesCache::default(),
             show_problems: false,
             dialogs: Dialogs::default(),
             recent,
@@ -286,7 +297,11 @@ impl CorpusExplorerApp {
                 .show(ui, |ui| self.entities.show(ui, &self.model, &mut out));
             egui::CentralPanel::default().show(ui, |ui| {
                 show_banner(ui, &mut self.banner);
-                self.reader.show(ui, &self.model, &mut out);
+                self.central_tabs(ui);
+                match self.central {
+                    CentralTab::Reading => self.reader.show(ui, &self.model, &mut out),
+                    CentralTab::Map => self.show_map(ui, &mut out),
+                }
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| {

@@ -21,6 +21,8 @@ pub enum Correction {
     Rename { id: String, name: String },
     /// A different kind (a "person" that is really an organisation).
     Retype { id: String, kind: EntityKind },
+    /// Where a place really is (the gazetteer picked the wrong one, or had none).
+    SetLocation { id: String, lat: f64, lon: f64 },
     /// "Not an entity": it leaves every list.
     Hide { id: String },
     /// A merge suggestion the user turned down.
@@ -59,6 +61,9 @@ impl Correction {
             }
             Correction::Rename { id, name } => format!("rename {id} to \"{name}\""),
             Correction::Retype { id, kind } => format!("make {id} a {}", kind.key()),
+            Correction::SetLocation { id, lat, lon } => {
+                format!("move {id} to {lat:.3}, {lon:.3}")
+            }
             Correction::Hide { id } => format!("hide {id}"),
             Correction::DismissSuggestion { entities } => {
                 format!("dismiss the suggestion {}", entities.join(" / "))
@@ -162,6 +167,11 @@ pub fn apply_corrections<'a>(
             Correction::Retype { id, kind } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
                     e.kind = *kind;
+                }
+            }),
+            Correction::SetLocation { id, lat, lon } => find(&position_of, id).map(|i| {
+                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
+                    (e.lat, e.lon) = (Some(*lat), Some(*lon));
                 }
             }),
             Correction::Hide { id } => find(&position_of, id).map(|i| {

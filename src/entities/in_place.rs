@@ -42,6 +42,13 @@ impl EntityIndex {
                 };
                 self.entities[i as usize].kind = *kind;
             }
+            Correction::SetLocation { id, lat, lon } => {
+                let Some(i) = self.find(id) else {
+                    return false;
+                };
+                let e = &mut self.entities[i as usize];
+                (e.lat, e.lon) = (Some(*lat), Some(*lon));
+            }
             Correction::Hide { id } => {
                 let Some(i) = self.find(id) else {
                     return false;
@@ -151,8 +158,14 @@ mod tests {
             .filter(|e| index.find(&e.id).is_some())
             .map(|e| {
                 format!(
-                    "{} {:?} {} {:?} {:?} {}",
-                    e.id, e.kind, e.name, e.aliases, e.docs, e.mentions
+                    "{} {:?} {} {:?} {:?} {} {:?}",
+                    e.id,
+                    e.kind,
+                    e.name,
+                    e.aliases,
+                    e.docs,
+                    e.mentions,
+                    (e.lat, e.lon)
                 )
             })
             .collect();
@@ -193,6 +206,11 @@ mod tests {
             Correction::Retype {
                 id: "person:c".into(),
                 kind: EntityKind::Organization,
+            },
+            Correction::SetLocation {
+                id: "person:c".into(),
+                lat: 6.45,
+                lon: 3.4,
             },
             Correction::Hide {
                 id: "place:x".into(),

@@ -98,13 +98,12 @@ impl EntitiesPanel {
                     .filter(|(i, e)| e.kind == kind && model.filtered.entity_docs[*i] > 0)
                     .count();
                 let label = format!("{} {}", kinds::plural(kind), thousands(count));
-                ui.horizontal(|ui| {
-                    ui.spacing_mut().item_spacing.x = 4.0;
-                    kinds::swatch(ui, kind);
-                    if ui.selectable_label(self.kind == kind, label).clicked() {
-                        self.kind = kind;
-                    }
-                });
+                // Swatch and tab side by side, straight in the wrapping row: a nested
+                // row would not wrap and would widen the sidebar.
+                kinds::swatch(ui, kind);
+                if ui.selectable_label(self.kind == kind, label).clicked() {
+                    self.kind = kind;
+                }
             }
         });
     }

@@ -283,6 +283,14 @@ fn corrections(
                     kind,
                 }));
             }
+            if entity.kind == EntityKind::Place
+                && ui
+                    .button("Set location on the map…")
+                    .on_hover_text("Wrong place, or none found? Click where it really is")
+                    .clicked()
+            {
+                out.push(Command::PickLocation);
+            }
             if ui
                 .button("Not an entity")
                 .on_hover_text("Remove it from every list (Ctrl+Z brings it back)")
@@ -390,28 +398,28 @@ fn appears_with(ui: &mut egui::Ui, model: &Model, index: u32, out: &mut Vec<Comm
         return;
     }
     ui.label(RichText::new("Appears with").strong());
-    ui.horizontal_wrapped(|ui| {
-        for (other, shared) in others {
-            let Some(entity) = model.entities.entity(other) else {
-                continue;
-            };
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 3.0;
-                kinds::swatch(ui, entity.kind);
-                let label = format!("{} ({})", entity.name, thousands(shared as usize));
-                if ui
-                    .link(label)
-                    .on_hover_text(format!(
-                        "{} ({}) is in {} with it",
-                        entity.name,
-                        kinds::singular(entity.kind),
-                        count(shared as usize, "document", "documents")
-                    ))
-                    .clicked()
-                {
-                    out.push(Command::SelectEntity(Some(other)));
-                }
-            });
-        }
-    });
+    // One per line: a row nested in a wrapping layout would not wrap and would widen the
+    // sidebar instead.
+    for (other, shared) in others {
+        let Some(entity) = model.entities.entity(other) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 3.0;
+            kinds::swatch(ui, entity.kind);
+            let label = format!("{} ({})", entity.name, thousands(shared as usize));
+            if ui
+                .link(label)
+                .on_hover_text(format!(
+                    "{} ({}) is in {} with it",
+                    entity.name,
+                    kinds::singular(entity.kind),
+                    count(shared as usize, "document", "documents")
+                ))
+                .clicked()
+            {
+                out.push(Command::SelectEntity(Some(other)));
+            }
+        });
+    }
 }

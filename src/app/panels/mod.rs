@@ -5,6 +5,7 @@ pub mod documents;
 pub mod entities;
 pub mod entity_details;
 pub mod find_bar;
+pub mod map;
 pub mod menu;
 pub mod problems;
 pub mod progress;
