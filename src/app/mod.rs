@@ -225,6 +225,12 @@ impl CorpusExplorerApp {
             .collect()
     }
 
+    /// Where a place is drawn on the map (after the map tab was shown): for UI tests.
+    #[doc(hidden)]
+    pub fn map_screen_pos(&self, lat: f64, lon: f64) -> Option<egui::Pos2> {
+        self.map.screen_pos(lat, lon)
+    }
+
     /// The active entity, map and time filters.
     pub fn filters(&self) -> &[crate::entities::Filter] {
         self.model.filters()

@@ -60,9 +60,18 @@ pub struct MapPanel {
     rect_from: Option<Pos2>,
     picking: bool,
     fit_next: bool,
+    /// Where the map was drawn last frame, for [`MapPanel::screen_pos`].
+    last_rect: Option<Rect>,
 }
 
 impl MapPanel {
+    /// Where a point was on screen last frame (None before the map was first drawn).
+    pub fn screen_pos(&self, lat: f64, lon: f64) -> Option<Pos2> {
+        let (viewport, rect) = (self.viewport?, self.last_rect?);
+        let p = viewport.project(LonLat::new(lon, lat));
+        Some(rect.min + Vec2::new(p.x, p.y))
+    }
+
     /// The next click on the map gives a location instead of selecting (Esc cancels).
     pub fn start_pick_location(&mut self) {
         self.picking = true;
@@ -97,6 +106,7 @@ impl MapPanel {
         }
         self.navigate(ui, &response, &mut viewport);
         self.viewport = Some(viewport);
+        self.last_rect = Some(rect);
 
         let visuals = ui.visuals();
         let (sea, land_line, grid_line) = if visuals.dark_mode {
@@ -200,7 +210,8 @@ impl MapPanel {
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, markers: &[MapMarker]) {
-        ui.horizontal(|ui| {
+        // Wraps, so a narrow central area never pushes the map under the sidebar.
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(!markers.is_empty(), egui::Button::new("Fit to places"))
                 .on_hover_text("Zoom to show every place of the filtered documents")
@@ -222,10 +233,8 @@ impl MapPanel {
             }
             ui.checkbox(&mut self.grid, "Grid");
             ui.label(
-                egui::RichText::new(
-                    "Drag to move, scroll to zoom, Shift+drag to filter by an area",
-                )
-                .weak(),
+                egui::RichText::new("Drag: move · Scroll: zoom · Shift+drag: filter by area")
+                    .weak(),
             );
         });
     }
