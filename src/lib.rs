@@ -8,4 +8,5 @@ pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod geo;
+pub mod timeline;
 pub mod workspace;

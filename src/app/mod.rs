@@ -19,6 +19,7 @@ mod list_order;
 mod model;
 mod panels;
 pub mod picker;
+mod timeline_view;
 use crate::workspace;
 
 use std::collections::HashSet;
@@ -40,8 +41,10 @@ use panels::documents::DocumentsPanel;
 use panels::entities::EntitiesPanel;
 use panels::map::MapPanel;
 use panels::reader::ReaderPanel;
+use panels::timeline::TimelinePanel;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
+use timeline_view::TimelineCache;
 use workspace::{AppDirs, RecentList, Theme};
 
 /// Opens the main window; `initial` is a corpus folder or a `.ron` workspace to open.
@@ -96,6 +99,8 @@ pub struct CorpusExplorerApp {
     entities: EntitiesPanel,
     reader: ReaderPanel,
     map: MapPanel,
+    timeline: TimelinePanel,
+    timeline_data: TimelineCache,
     /// What the central area shows.
     central: CentralTab,
     /// The map's markers and the places without coordinates, for a filter generation.
@@ -149,6 +154,8 @@ impl CorpusExplorerApp {
             entities: EntitiesPanel::default(),
             reader: ReaderPanel::default(),
             map: MapPanel::default(),
+            timeline: TimelinePanel::default(),
+            timeline_data: TimelineCache::default(),
             central: CentralTab::Reading,
             places: PlacesCache::default(),
             show_problems: false,
@@ -231,6 +238,12 @@ impl CorpusExplorerApp {
         self.map.screen_pos(lat, lon)
     }
 
+    /// Where a day is on the timeline's axis (after it was drawn): for UI tests.
+    #[doc(hidden)]
+    pub fn timeline_screen_pos(&self, day: i64) -> Option<egui::Pos2> {
+        self.timeline.screen_pos(day)
+    }
+
     /// The active entity, map and time filters.
     pub fn filters(&self) -> &[crate::entities::Filter] {
         self.model.filters()
@@ -282,6 +295,12 @@ impl CorpusExplorerApp {
                 .show(ui, |ui| progress::show(ui, job, documents, &mut out));
         }
         if self.model.corpus.is_some() {
+            // Under all three columns, so the time axis gets the window's width.
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(230.0)
+                .size_range(120.0..=600.0)
+                .show(ui, |ui| self.show_timeline(ui, &mut out));
             egui::Panel::left("document_list")
                 .resizable(true)
                 .default_size(440.0)

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::dates::find_dates;
 use crate::extract::variants::slug;
 use crate::extract::{Entity, EntityKind, Extraction, Mention, MergeSuggestion};
 
@@ -23,6 +24,9 @@ pub enum Correction {
     Retype { id: String, kind: EntityKind },
     /// Where a place really is (the gazetteer picked the wrong one, or had none).
     SetLocation { id: String, lat: f64, lon: f64 },
+    /// What a date really is: an ISO value with its granularity ("1999-03-03", "1979-02",
+    /// "1968", "1980s").
+    SetDate { id: String, value: String },
     /// "Not an entity": it leaves every list.
     Hide { id: String },
     /// A merge suggestion the user turned down.
@@ -64,6 +68,7 @@ impl Correction {
             Correction::SetLocation { id, lat, lon } => {
                 format!("move {id} to {lat:.3}, {lon:.3}")
             }
+            Correction::SetDate { id, value } => format!("date {id} as {value}"),
             Correction::Hide { id } => format!("hide {id}"),
             Correction::DismissSuggestion { entities } => {
                 format!("dismiss the suggestion {}", entities.join(" / "))
@@ -174,6 +179,11 @@ pub fn apply_corrections<'a>(
                     (e.lat, e.lon) = (Some(*lat), Some(*lon));
                 }
             }),
+            Correction::SetDate { id, value } => find(&position_of, id).map(|i| {
+                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
+                    e.value = Some(value.clone());
+                }
+            }),
             Correction::Hide { id } => find(&position_of, id).map(|i| {
                 entities[i] = None;
                 position_of.remove(id);
@@ -239,7 +249,10 @@ pub fn apply_corrections<'a>(
                             lat: None,
                             lon: None,
                             country: None,
-                            value: None,
+                            // A date the user marked gets the value its words say.
+                            value: (*kind == EntityKind::Date)
+                                .then(|| find_dates(name).first().map(|d| d.value.iso()))
+                                .flatten(),
                         })));
                     }
                 }
@@ -502,5 +515,37 @@ mod tests {
             .find(|e| e.id == "person:unicef")
             .expect("kept");
         assert!(person.mentions.is_empty(), "its only mention was re-marked");
+    }
+
+    #[test]
+    fn a_marked_date_gets_its_value_and_a_date_value_can_be_set() {
+        let base = extraction();
+        let add = Correction::Add {
+            kind: EntityKind::Date,
+            name: "3 March 1999".into(),
+            mentions: vec![MarkedText {
+                path: "z".into(),
+                start: 0,
+                end: 12,
+            }],
+        };
+        let set = Correction::SetDate {
+            id: "person:unicef".into(),
+            value: "1980s".into(),
+        };
+        let (out, problems) = apply_corrections(&base, &[add, set]);
+        assert!(problems.is_empty());
+        let date = out
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Date)
+            .expect("added");
+        assert_eq!(date.value.as_deref(), Some("1999-03-03"));
+        let fixed = out
+            .entities
+            .iter()
+            .find(|e| e.id == "person:unicef")
+            .expect("kept");
+        assert_eq!(fixed.value.as_deref(), Some("1980s"));
     }
 }

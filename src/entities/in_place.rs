@@ -5,6 +5,7 @@
 
 use super::corrections::{Correction, push_alias, same_set};
 use super::index::EntityIndex;
+use crate::extract::dates::DateValue;
 
 impl EntityIndex {
     /// Applies `correction` in place. Returns false, changing nothing, when it cannot be
@@ -48,6 +49,14 @@ impl EntityIndex {
                 };
                 let e = &mut self.entities[i as usize];
                 (e.lat, e.lon) = (Some(*lat), Some(*lon));
+            }
+            Correction::SetDate { id, value } => {
+                let Some(i) = self.find(id) else {
+                    return false;
+                };
+                let e = &mut self.entities[i as usize];
+                e.date = DateValue::parse_iso(value);
+                e.value = Some(value.clone());
             }
             Correction::Hide { id } => {
                 let Some(i) = self.find(id) else {
@@ -214,6 +223,10 @@ mod tests {
             },
             Correction::Hide {
                 id: "place:x".into(),
+            },
+            Correction::SetDate {
+                id: "person:c".into(),
+                value: "1980s".into(),
             },
             Correction::DismissSuggestion {
                 entities: vec!["person:b".into(), "person:a".into()],

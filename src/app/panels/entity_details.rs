@@ -10,6 +10,7 @@ use crate::app::kinds;
 use crate::app::model::Model;
 use crate::entities::{Correction, IndexedEntity, one_line, sentence_around};
 use crate::extract::EntityKind;
+use crate::extract::dates::DateValue;
 
 /// Mentions shown in their sentence.
 const FIRST_MENTIONS: usize = 8;
@@ -26,6 +27,8 @@ pub struct DetailsState {
     /// (the selected entity, when there is one) gives its name unless the user chooses.
     marked: Vec<String>,
     keep_name_of: usize,
+    /// The date entity whose value is being edited, and the text typed.
+    date_value: Option<(u32, String)>,
 }
 
 impl DetailsState {
@@ -140,6 +143,46 @@ fn heading(ui: &mut egui::Ui, entity: &IndexedEntity) {
     ui.label(RichText::new(facts.join(" · ")).weak());
     if !entity.aliases.is_empty() {
         ui.label(format!("Also written: {}", entity.aliases.join(", ")));
+    }
+}
+
+/// The value of a date, editable: "1999-03-03", "1979-02", "1968" or "1980s".
+fn date_value(
+    ui: &mut egui::Ui,
+    index: u32,
+    entity: &IndexedEntity,
+    state: &mut DetailsState,
+    out: &mut Vec<Command>,
+) {
+    if state.date_value.as_ref().is_none_or(|(i, _)| *i != index) {
+        state.date_value = Some((index, entity.value.clone().unwrap_or_default()));
+    }
+    let Some((_, typed)) = state.date_value.as_mut() else {
+        return;
+    };
+    let valid = DateValue::parse_iso(typed.trim()).is_some();
+    ui.horizontal(|ui| {
+        ui.label("Date:");
+        ui.add(egui::TextEdit::singleline(typed).desired_width(110.0))
+            .on_hover_text(
+                "1999-03-03 (a day), 1979-02 (a month), 1968 (a year), 1980s (a decade)",
+            );
+        let changed = entity.value.as_deref() != Some(typed.trim());
+        if ui
+            .add_enabled(valid && changed, egui::Button::new("Set date"))
+            .clicked()
+        {
+            out.push(Command::Correct(Correction::SetDate {
+                id: entity.id.clone(),
+                value: typed.trim().to_owned(),
+            }));
+        }
+    });
+    if !valid {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Write it as 1999-03-03, 1979-02, 1968 or 1980s.",
+        );
     }
 }
 
@@ -299,6 +342,9 @@ fn corrections(
                 out.push(Command::Correct(Correction::Hide { id: id.clone() }));
             }
         });
+    }
+    if entity.kind == EntityKind::Date {
+        date_value(ui, index, entity, state, out);
     }
     ui.add(
         egui::TextEdit::singleline(&mut state.merge_query)

@@ -10,4 +10,5 @@ pub mod menu;
 pub mod problems;
 pub mod progress;
 pub mod reader;
+pub mod timeline;
 pub mod welcome;

@@ -1,0 +1,142 @@
+//! The glue between the timeline panel and the model: the date mentions of the documents
+//! the other filters let through (the timeline's own range does not thin its bars), the
+//! chosen range, and the mentions listed for it.
+
+use super::CorpusExplorerApp;
+use super::central::CentralTab;
+use super::command::Command;
+use super::model::Model;
+use super::panels::timeline::{TimelineAction, TimelineEvent};
+use crate::entities::{Filter, snippet_around};
+use crate::timeline::{TimePoint, range_label};
+
+/// Dates listed for a range, at most.
+const MAX_EVENTS: usize = 300;
+
+#[derive(Default)]
+pub struct TimelineCache {
+    generation: Option<u64>,
+    points: Vec<TimePoint>,
+    events: Vec<TimelineEvent>,
+}
+
+impl TimelineCache {
+    fn refresh(&mut self, model: &Model) {
+        if self.generation == Some(model.filter_generation) {
+            return;
+        }
+        let others: Vec<Filter> = model
+            .filters()
+            .iter()
+            .filter(|f| !matches!(f, Filter::Dates { .. }))
+            .cloned()
+            .collect();
+        let without_dates = model.entities.apply(&others);
+        self.points.clear();
+        for doc in 0..model.entities.document_count() {
+            if !without_dates.allows(doc) {
+                continue;
+            }
+            for m in model.entities.mentions_in(doc) {
+                if let Some(date) = model.entities.entity(m.entity).and_then(|e| e.date) {
+                    let (first_day, last_day) = date.day_range();
+                    self.points.push(TimePoint {
+                        first_day,
+                        last_day,
+                        granularity: date.granularity,
+                        doc: doc as u32,
+                    });
+                }
+            }
+        }
+        self.events = brushed(model).map_or_else(Vec::new, |range| events(model, range));
+        self.generation = Some(model.filter_generation);
+    }
+}
+
+/// The time range the filters hold, if any.
+fn brushed(model: &Model) -> Option<(i64, i64)> {
+    model.filters().iter().find_map(|f| match f {
+        Filter::Dates {
+            first_day,
+            last_day,
+            ..
+        } => Some((*first_day, *last_day)),
+        _ => None,
+    })
+}
+
+/// The date mentions in `range` among the filtered documents, in time order.
+fn events(model: &Model, (first, last): (i64, i64)) -> Vec<TimelineEvent> {
+    let mut found: Vec<(i64, TimelineEvent)> = Vec::new();
+    for doc in 0..model.entities.document_count() {
+        if !model.filtered.allows(doc) {
+            continue;
+        }
+        let Some(document) = model.documents.get(doc) else {
+            continue;
+        };
+        for m in model.entities.mentions_in(doc) {
+            let Some(entity) = model.entities.entity(m.entity) else {
+                continue;
+            };
+            let Some((a, b)) = entity.day_range().filter(|&(a, b)| a <= last && first <= b) else {
+                continue;
+            };
+            found.push((
+                a * 64 + (b - a).min(63),
+                TimelineEvent {
+                    value_label: entity.value.clone().unwrap_or_else(|| range_label(a, b)),
+                    sentence: snippet_around(&document.text, m.start, m.end),
+                    document: document.title.clone(),
+                    doc,
+                    start: m.start,
+                },
+            ));
+            if found.len() >= MAX_EVENTS * 4 {
+                break;
+            }
+        }
+    }
+    found.sort_by_key(|(key, e)| (*key, e.doc, e.start));
+    found.into_iter().take(MAX_EVENTS).map(|(_, e)| e).collect()
+}
+
+impl CorpusExplorerApp {
+    pub(super) fn show_timeline(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        self.timeline_data.refresh(&self.model);
+        let data = &self.timeline_data;
+        let range = brushed(&self.model);
+        let action = self.timeline.show(
+            ui,
+            &data.points,
+            self.model.filter_generation,
+            range,
+            &data.events,
+        );
+        match action {
+            Some(TimelineAction::SetRange(Some((first, last)))) => {
+                out.push(Command::AddFilter(Filter::Dates {
+                    label: range_label(first, last),
+                    first_day: first,
+                    last_day: last,
+                }));
+            }
+            Some(TimelineAction::SetRange(None)) => {
+                if let Some(position) = self
+                    .model
+                    .filters()
+                    .iter()
+                    .position(|f| matches!(f, Filter::Dates { .. }))
+                {
+                    out.push(Command::RemoveFilter(position));
+                }
+            }
+            Some(TimelineAction::OpenMention { doc, start }) => {
+                self.central = CentralTab::Reading;
+                out.push(Command::OpenMention { doc, start });
+            }
+            None => {}
+        }
+    }
+}

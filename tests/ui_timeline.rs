@@ -1,0 +1,183 @@
+//! The timeline with egui_kittest: dragging across it filters the list to a time range, a
+//! listed date opens its document at the mention, and a corrected date value survives
+//! saving and reopening the workspace.
+#![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
+
+use std::path::{Path, PathBuf};
+
+use corpus_explorer::app::CorpusExplorerApp;
+use corpus_explorer::entities::Filter;
+use corpus_explorer::extract::dates::days_from_epoch;
+use corpus_explorer::workspace::AppDirs;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod support;
+use support::{ChoosePath, open_folder, step_until};
+
+fn corpus(root: &Path) -> PathBuf {
+    let folder = root.join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    let docs = [
+        (
+            "a.txt",
+            "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999.",
+        ),
+        (
+            "b.txt",
+            "Travel note\n\nAmina Okafor travelled to Nairobi in May 2001.",
+        ),
+        (
+            "c.txt",
+            "Old file\n\nThe harbour was built in 1968 by a private company.",
+        ),
+    ];
+    for (name, text) in docs {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    folder
+}
+
+fn harness_on(
+    tmp: &Path,
+    home: &str,
+    answer: PathBuf,
+    path: &Path,
+) -> Harness<'static, CorpusExplorerApp> {
+    let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join(home)), ChoosePath(answer));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_eframe(|_cc| app);
+    harness.step();
+    open_folder(&mut harness, path);
+    harness.run_steps(3);
+    harness
+}
+
+fn drag(harness: &mut Harness<'_, CorpusExplorerApp>, from: Pos2, to: Pos2) {
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for step in 1..=8 {
+        let t = step as f32 / 8.0;
+        harness.event(Event::PointerMoved(from + (to - from) * t));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(3);
+}
+
+/// Drags across the timeline from the start of `first` to the end of `last` (years).
+fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i32) {
+    let state = harness.state();
+    let from = state
+        .timeline_screen_pos(days_from_epoch(first, 1, 1) + 20)
+        .unwrap();
+    let to = state
+        .timeline_screen_pos(days_from_epoch(last, 12, 31) - 20)
+        .unwrap();
+    drag(harness, from, to);
+}
+
+#[test]
+fn brushing_a_range_filters_the_list_and_lists_its_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = corpus(tmp.path());
+    let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
+    brush_years(&mut harness, 1995, 2002);
+    let filters = harness.state().filters().to_vec();
+    let [
+        Filter::Dates {
+            first_day,
+            last_day,
+            ..
+        },
+    ] = filters.as_slice()
+    else {
+        panic!("one time-range filter: {filters:?}");
+    };
+    assert!(*first_day <= days_from_epoch(1999, 3, 3) && days_from_epoch(2001, 5, 31) <= *last_day);
+    assert!(*first_day > days_from_epoch(1968, 12, 31));
+    assert_eq!(harness.state().filtered_documents(), ["a.txt", "b.txt"]);
+    harness.get_by_label("2 dates in 1995–2002");
+    harness.get_by_label("Clear range").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().filtered_documents().len(), 3);
+}
+
+#[test]
+fn a_listed_date_opens_its_document_at_the_mention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = corpus(tmp.path());
+    let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
+    // The first date of the corpus is at the left edge of the fitted view.
+    brush_years(&mut harness, 1968, 1969);
+    harness
+        .get_by(|n| {
+            n.value().as_deref() == Some("1968  Old file")
+                || n.label().as_deref() == Some("1968  Old file")
+        })
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .state()
+            .selected_document()
+            .map(|d| d.rel_path.as_str()),
+        Some("c.txt")
+    );
+}
+
+#[test]
+fn a_corrected_date_survives_save_and_reopen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = corpus(tmp.path());
+    let workspace = tmp.path().join("dates.ron");
+    let mut harness = harness_on(tmp.path(), "home", workspace.clone(), &folder);
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("Dates ")))
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_all_by(|n| {
+            n.value().as_deref() == Some("1968") || n.label().as_deref() == Some("1968")
+        })
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    let value = harness.get_by(|n| {
+        n.value().as_deref() == Some("1968") && n.role() == egui::accesskit::Role::TextInput
+    });
+    value.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(Event::Text("1969".into()));
+    harness.run_steps(2);
+    harness.get_by_label("Set date").click();
+    harness.run_steps(2);
+    let index = harness.state().entities();
+    let date = index.entity(index.find("date:1968").unwrap()).unwrap();
+    assert_eq!(date.value.as_deref(), Some("1969"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    step_until(&mut harness, "the save", |h| {
+        !h.state().is_busy() && !h.state().has_unsaved_changes()
+    });
+
+    let reopened = harness_on(tmp.path(), "home2", tmp.path().join("y.ron"), &workspace);
+    let index = reopened.state().entities();
+    let date = index.entity(index.find("date:1968").unwrap()).unwrap();
+    assert_eq!(date.value.as_deref(), Some("1969"));
+}
