@@ -183,6 +183,44 @@ impl ExportReport {
     }
 }
 
+impl ExportReport {
+    /// The places with coordinates as a GeoJSON FeatureCollection of Points, each with
+    /// its id, name, aliases, country, and numbers of documents and mentions.
+    pub fn places_geojson(&self) -> serde_json::Value {
+        let features: Vec<serde_json::Value> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::extract::EntityKind::Place)
+            .filter_map(|e| {
+                let (lat, lon) = (e.lat?, e.lon?);
+                let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.path.as_str()).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                Some(serde_json::json!({
+                    "type": "Feature",
+                    "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                    "properties": {
+                        "id": e.id,
+                        "name": e.name,
+                        "aliases": e.aliases,
+                        "country": e.country,
+                        "documents": docs.len(),
+                        "mentions": e.mentions.len(),
+                    }
+                }))
+            })
+            .collect();
+        serde_json::json!({ "type": "FeatureCollection", "features": features })
+    }
+
+    /// [`ExportReport::places_geojson`], indented, with a final newline.
+    pub fn write_places_geojson(&self, mut out: impl Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, &self.places_geojson())?;
+        out.write_all(b"\n")?;
+        out.flush()
+    }
+}
+
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 pub fn csv_field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {

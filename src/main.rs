@@ -25,6 +25,7 @@ Examples:
   corpus-explorer export ~/Documents/leaks > leaks.json
   corpus-explorer export ~/Documents/leaks -o leaks.json --max-file-mb 200
   corpus-explorer export ~/Documents/leaks --workspace leaks.ron -o leaks.json
+  corpus-explorer export ~/Documents/leaks --format geojson -o places.geojson
 
 Every file the app can read is listed with its title, size, word count and
 encoding; files it skipped are listed too, with \"error\" giving the reason
@@ -74,6 +75,8 @@ enum ExportFormat {
     Json,
     /// One row per entity: id, kind, name, aliases, documents, mentions, lat, lon, value.
     Csv,
+    /// The places with coordinates as a GeoJSON FeatureCollection of Points.
+    Geojson,
 }
 
 fn main() -> ExitCode {
@@ -139,6 +142,7 @@ fn write_report(
     match format {
         ExportFormat::Json => report.write_json(out),
         ExportFormat::Csv => report.write_entities_csv(out),
+        ExportFormat::Geojson => report.write_places_geojson(out),
     }
 }
 

@@ -181,3 +181,25 @@ fn a_corrected_date_survives_save_and_reopen() {
     let date = index.entity(index.find("date:1968").unwrap()).unwrap();
     assert_eq!(date.value.as_deref(), Some("1969"));
 }
+
+#[test]
+fn the_timeline_exports_as_csv_for_the_filtered_documents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = corpus(tmp.path());
+    let out = tmp.path().join("timeline.csv");
+    let mut harness = harness_on(tmp.path(), "home", out.clone(), &folder);
+    brush_years(&mut harness, 1995, 2002);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export the timeline as CSV…").click();
+    step_until(&mut harness, "the export", |h| !h.state().is_busy());
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        csv,
+        "value,granularity,document,sentence\n\
+         1999-03-03,day,a.txt,Amina Okafor met the harbour master in Lagos on 3 March 1999.\n\
+         2001-05,month,b.txt,Amina Okafor travelled to Nairobi in May 2001.\n"
+    );
+}

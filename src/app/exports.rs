@@ -8,8 +8,10 @@ use super::CorpusExplorerApp;
 use super::jobs::JobResult;
 use super::model::Model;
 use super::picker::DialogRequest;
-use crate::entities::apply_corrections;
+use crate::entities::{apply_corrections, snippet_around};
 use crate::export::{ExportReport, csv_field};
+use crate::extract::dates::Granularity;
+use crate::timeline::{TimelineRow, timeline_csv};
 use crate::workspace::{WorkspaceError, write_atomic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub enum ExportKind {
     EntitiesJson,
     EntitiesCsv,
     FilteredDocumentsCsv,
+    PlacesGeoJson,
+    TimelineCsv,
 }
 
 impl ExportKind {
@@ -25,20 +29,28 @@ impl ExportKind {
             ExportKind::EntitiesJson => "entities as JSON",
             ExportKind::EntitiesCsv => "entities as CSV",
             ExportKind::FilteredDocumentsCsv => "the filtered documents list",
+            ExportKind::PlacesGeoJson => "places as GeoJSON",
+            ExportKind::TimelineCsv => "the timeline as CSV",
         }
     }
 
     pub fn extension(self) -> &'static str {
         match self {
             ExportKind::EntitiesJson => "json",
-            ExportKind::EntitiesCsv | ExportKind::FilteredDocumentsCsv => "csv",
+            ExportKind::PlacesGeoJson => "geojson",
+            ExportKind::EntitiesCsv
+            | ExportKind::FilteredDocumentsCsv
+            | ExportKind::TimelineCsv => "csv",
         }
     }
 
     pub fn file_type(self) -> &'static str {
         match self {
             ExportKind::EntitiesJson => "JSON",
-            ExportKind::EntitiesCsv | ExportKind::FilteredDocumentsCsv => "CSV (spreadsheet)",
+            ExportKind::PlacesGeoJson => "GeoJSON (maps)",
+            ExportKind::EntitiesCsv
+            | ExportKind::FilteredDocumentsCsv
+            | ExportKind::TimelineCsv => "CSV (spreadsheet)",
         }
     }
 
@@ -46,6 +58,8 @@ impl ExportKind {
         match self {
             ExportKind::EntitiesJson | ExportKind::EntitiesCsv => "entities",
             ExportKind::FilteredDocumentsCsv => "documents",
+            ExportKind::PlacesGeoJson => "places",
+            ExportKind::TimelineCsv => "timeline",
         }
     }
 }
@@ -72,7 +86,7 @@ impl CorpusExplorerApp {
     /// Writes the export of `kind` to `path` on a task thread.
     pub(super) fn export(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf) {
         let encode: Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send> = match kind {
-            ExportKind::EntitiesJson | ExportKind::EntitiesCsv => {
+            ExportKind::EntitiesJson | ExportKind::EntitiesCsv | ExportKind::PlacesGeoJson => {
                 let mut report = ExportReport::new(&self.model.documents, &self.model.problems);
                 let extraction = std::sync::Arc::clone(&self.model.extraction);
                 let corrections = self.model.workspace.corrections.clone();
@@ -82,16 +96,20 @@ impl CorpusExplorerApp {
                     report.entities = corrected.entities;
                     report.suggestions = corrected.suggestions;
                     let mut bytes = Vec::new();
-                    let written = if kind == ExportKind::EntitiesJson {
-                        report.write_json(&mut bytes)
-                    } else {
-                        report.write_entities_csv(&mut bytes)
+                    let written = match kind {
+                        ExportKind::EntitiesJson => report.write_json(&mut bytes),
+                        ExportKind::PlacesGeoJson => report.write_places_geojson(&mut bytes),
+                        _ => report.write_entities_csv(&mut bytes),
                     };
                     written.map(|()| bytes).map_err(|e| e.to_string())
                 })
             }
             ExportKind::FilteredDocumentsCsv => {
                 let csv = filtered_documents_csv(&self.model);
+                Box::new(move || Ok(csv.into_bytes()))
+            }
+            ExportKind::TimelineCsv => {
+                let csv = timeline_csv(&timeline_rows(&self.model));
                 Box::new(move || Ok(csv.into_bytes()))
             }
         };
@@ -111,6 +129,40 @@ impl CorpusExplorerApp {
         if let Err(err) = self.tasks.spawn("export", ctx, write) {
             self.banner = Some(format!("Could not start the export: {err}"));
         }
+    }
+}
+
+/// Every date mention of the documents the filters let through, in document order.
+fn timeline_rows(model: &Model) -> Vec<TimelineRow> {
+    let mut rows = Vec::new();
+    for (i, doc) in model.documents.iter().enumerate() {
+        if !model.filtered.allows(i) {
+            continue;
+        }
+        for m in model.entities.mentions_in(i) {
+            let Some(entity) = model.entities.entity(m.entity) else {
+                continue;
+            };
+            let (Some(value), Some(date)) = (&entity.value, entity.date) else {
+                continue;
+            };
+            rows.push(TimelineRow {
+                value: value.clone(),
+                granularity: granularity_name(date.granularity),
+                document: doc.rel_path.clone(),
+                sentence: snippet_around(&doc.text, m.start, m.end),
+            });
+        }
+    }
+    rows
+}
+
+fn granularity_name(granularity: Granularity) -> &'static str {
+    match granularity {
+        Granularity::Decade => "decade",
+        Granularity::Year => "year",
+        Granularity::Month => "month",
+        Granularity::Day => "day",
     }
 }
 

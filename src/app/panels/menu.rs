@@ -176,6 +176,8 @@ fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut
                 ExportKind::EntitiesCsv,
                 ExportKind::EntitiesJson,
                 ExportKind::FilteredDocumentsCsv,
+                ExportKind::PlacesGeoJson,
+                ExportKind::TimelineCsv,
             ] {
                 let label = format!("Export {}…", kind.describe());
                 if ui.button(label).clicked() {
