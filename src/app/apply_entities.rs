@@ -62,7 +62,8 @@ impl CorpusExplorerApp {
                 self.model.redo.clear();
                 if in_place {
                     self.model.forget_retired_selection();
-                    self.filters_changed();
+                    self.model.entities_changed();
+                    self.model.mark_changed();
                 } else {
                     self.corrections_changed();
                 }

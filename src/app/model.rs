@@ -34,6 +34,8 @@ pub struct Model {
     /// What the active filters (`workspace.list.filters`) let through, and its generation.
     pub filtered: FilterResult,
     pub filter_generation: u64,
+    /// Changes whenever the entities do (a snapshot, a correction).
+    pub entities_revision: u64,
     /// Index into `entities.entities()`.
     pub selected_entity: Option<u32>,
     /// Corrections undone, most recent last, for redo.
@@ -66,7 +68,7 @@ impl Model {
             self.reindex();
         }
         self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
-        self.refresh_filter();
+        self.entities_changed();
     }
 
     /// Rebuilds the entities from the engine's extraction with the corrections applied,
@@ -75,7 +77,7 @@ impl Model {
         let selected_id = self.selected_entity_id();
         self.reindex();
         self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
-        self.refresh_filter();
+        self.entities_changed();
     }
 
     fn reindex(&mut self) {
@@ -117,6 +119,12 @@ impl Model {
     pub fn refresh_filter(&mut self) {
         self.filtered = self.entities.apply(&self.workspace.list.filters);
         self.filter_generation += 1;
+    }
+
+    /// Call after the entities changed: recounts them under the filters.
+    pub fn entities_changed(&mut self) {
+        self.entities_revision += 1;
+        self.refresh_filter();
     }
 
     /// Records a change the user would want saved.

@@ -15,15 +15,21 @@ const MAX_EVENTS: usize = 300;
 
 #[derive(Default)]
 pub struct TimelineCache {
-    generation: Option<u64>,
+    /// The filters other than the time range, and the entities' revision, `points` is for:
+    /// choosing a range does not recount the bars.
+    points_for: Option<(Vec<Filter>, u64)>,
     points: Vec<TimePoint>,
+    /// Changes whenever `points` do.
+    points_revision: u64,
+    events_for: Option<u64>,
     events: Vec<TimelineEvent>,
 }
 
 impl TimelineCache {
     fn refresh(&mut self, model: &Model) {
-        if self.generation == Some(model.filter_generation) {
-            return;
+        if self.events_for != Some(model.filter_generation) {
+            self.events = brushed(model).map_or_else(Vec::new, |range| events(model, range));
+            self.events_for = Some(model.filter_generation);
         }
         let others: Vec<Filter> = model
             .filters()
@@ -31,7 +37,11 @@ impl TimelineCache {
             .filter(|f| !matches!(f, Filter::Dates { .. }))
             .cloned()
             .collect();
-        let without_dates = model.entities.apply(&others);
+        let key = (others, model.entities_revision);
+        if self.points_for.as_ref() == Some(&key) {
+            return;
+        }
+        let without_dates = model.entities.apply(&key.0);
         self.points.clear();
         for doc in 0..model.entities.document_count() {
             if !without_dates.allows(doc) {
@@ -49,8 +59,8 @@ impl TimelineCache {
                 }
             }
         }
-        self.events = brushed(model).map_or_else(Vec::new, |range| events(model, range));
-        self.generation = Some(model.filter_generation);
+        self.points_for = Some(key);
+        self.points_revision += 1;
     }
 }
 
@@ -107,13 +117,9 @@ impl CorpusExplorerApp {
         self.timeline_data.refresh(&self.model);
         let data = &self.timeline_data;
         let range = brushed(&self.model);
-        let action = self.timeline.show(
-            ui,
-            &data.points,
-            self.model.filter_generation,
-            range,
-            &data.events,
-        );
+        let action =
+            self.timeline
+                .show(ui, &data.points, data.points_revision, range, &data.events);
         match action {
             Some(TimelineAction::SetRange(Some((first, last)))) => {
                 out.push(Command::AddFilter(Filter::Dates {

@@ -41,9 +41,12 @@ pub struct TimelinePanel {
     count_documents: bool,
     /// Day where a brush drag started.
     brush_from: Option<f64>,
-    /// The histogram and what it was computed for: level, data revision, count mode.
-    histogram: Histogram,
-    histogram_for: Option<(BinLevel, u64, bool)>,
+    /// Histograms computed for the current data, by level and count mode, so zooming
+    /// back and forth across levels does not recount.
+    histograms: Vec<((BinLevel, bool), Histogram)>,
+    histograms_for: Option<u64>,
+    /// Which of `histograms` this frame draws.
+    current: usize,
     /// The data revision the view was last fitted to.
     fitted_for: Option<u64>,
     /// Where the chart was drawn last frame.
@@ -180,15 +183,23 @@ impl TimelinePanel {
     }
 
     fn refresh_histogram(&mut self, points: &[TimePoint], revision: u64, level: BinLevel) {
-        let key = (level, revision, self.count_documents);
-        if self.histogram_for != Some(key) {
-            self.histogram = histogram(points, level, self.count_documents);
-            self.histogram_for = Some(key);
+        if self.histograms_for != Some(revision) {
+            self.histograms.clear();
+            self.histograms_for = Some(revision);
         }
+        let key = (level, self.count_documents);
+        self.current = match self.histograms.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let h = histogram(points, level, self.count_documents);
+                self.histograms.push((key, h));
+                self.histograms.len() - 1
+            }
+        };
     }
 
     fn draw(
-        &mut self,
+        &self,
         ui: &egui::Ui,
         response: &egui::Response,
         painter: &egui::Painter,
@@ -203,16 +214,16 @@ impl TimelinePanel {
             rect.min + Vec2::new(0.0, 6.0),
             rect.max - Vec2::new(0.0, AXIS_PX),
         );
+        let hist = &self.histograms[self.current].1;
         let bar = kinds::strong(EntityKind::Date);
         let span_fill = bar.gamma_multiply(0.18);
-        let max = self
-            .histogram
+        let max = hist
             .max_count()
-            .max(self.histogram.spans.iter().map(|s| s.2).max().unwrap_or(0))
+            .max(hist.spans.iter().map(|s| s.2).max().unwrap_or(0))
             .max(1);
         let height = |n: u32| plot.height() * n as f32 / max as f32;
         let x_of = |day: i64| rect.min.x + scale.x(day as f64);
-        for &(first, last, n) in &self.histogram.spans {
+        for &(first, last, n) in &hist.spans {
             let r = Rect::from_min_max(
                 Pos2::new(x_of(first), plot.max.y - height(n)),
                 Pos2::new(x_of(last + 1), plot.max.y),
@@ -229,7 +240,7 @@ impl TimelinePanel {
         }
         let pointer = response.hover_pos();
         let mut hovered: Option<(i64, i64, u32, bool)> = None;
-        for &(first, last, n) in &self.histogram.bins {
+        for &(first, last, n) in &hist.bins {
             let (x0, x1) = (x_of(first), x_of(last + 1));
             if x1 < rect.min.x || x0 > rect.max.x {
                 continue;
@@ -255,8 +266,7 @@ impl TimelinePanel {
         if hovered.is_none()
             && let Some(p) = pointer
         {
-            hovered = self
-                .histogram
+            hovered = hist
                 .spans
                 .iter()
                 .find(|&&(a, b, n)| {

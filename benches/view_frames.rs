@@ -1,7 +1,8 @@
-//! Frame times of the real window (headless, egui_kittest) with 100,000 documents and
-//! 50,000 entities: scrolling the entity list, typing in its filter box, clicking an entity
-//! (the list filters), and merging two entities. Prints p50/p99/max per action.
-//! Run: `cargo bench --bench sidebar_frames`.
+//! Frame times of the real window (headless, egui_kittest) with 100,000 documents, 50,000
+//! entities (12,500 places with coordinates, 12,500 dates) and 3 million mentions (750,000
+//! of them dates): scrolling and filtering the entity list, clicking an entity, panning and
+//! zooming the map, brushing and zooming the timeline. Prints p50/p99/max per action.
+//! Run: `cargo bench --bench view_frames`.
 
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,7 @@ use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::corpus::{Document, Format};
 use corpus_explorer::extract::{Entity, EntityKind, Extraction, Mention};
 use corpus_explorer::workspace::AppDirs;
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -52,21 +54,21 @@ fn corpus() -> (Vec<Document>, Extraction) {
         .into_iter()
         .enumerate()
         .map(|(i, mentions)| {
-            let kind = [
-                EntityKind::Person,
-                EntityKind::Organization,
-                EntityKind::Place,
-            ][i % 3];
+            let kind = EntityKind::ALL[i % 4];
+            let place = kind == EntityKind::Place;
+            // Spread over the inhabited latitudes, deterministically.
+            let lat = ((i * 7919) % 12_000) as f64 / 100.0 - 55.0;
+            let lon = ((i * 104_729) % 36_000) as f64 / 100.0 - 180.0;
             Entity {
                 id: format!("{}:name-{i}", kind.key()),
                 kind,
                 name: format!("Name {i}"),
                 aliases: Vec::new(),
                 mentions,
-                lat: None,
-                lon: None,
-                country: None,
-                value: None,
+                lat: place.then_some(lat),
+                lon: place.then_some(lon),
+                country: place.then(|| "XX".to_owned()),
+                value: (kind == EntityKind::Date).then(|| date_value(i)),
             }
         })
         .collect();
@@ -77,6 +79,17 @@ fn corpus() -> (Vec<Document>, Extraction) {
             suggestions: Vec::new(),
         },
     )
+}
+
+/// Days, months, years and decades between 1900 and 2024.
+fn date_value(i: usize) -> String {
+    let year = 1900 + (i * 31) % 125;
+    match i % 7 {
+        0 => format!("{}s", year / 10 * 10),
+        1 | 2 => year.to_string(),
+        3 => format!("{year}-{:02}", 1 + i % 12),
+        _ => format!("{year}-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+    }
 }
 
 fn report(what: &str, mut times: Vec<Duration>) {
@@ -141,4 +154,91 @@ fn main() {
         .click();
     let clicked = timed_steps(&mut harness, 3);
     report("clicking an entity (the list filters)", clicked);
+    if !harness.state().filters().is_empty() {
+        harness.get_by_label("Clear filters").click();
+        harness.run_steps(3);
+    }
+
+    harness.get_by_label("Map").click();
+    harness.run_steps(3);
+    report("map idle (12,500 places)", timed_steps(&mut harness, 30));
+    let map_center = Pos2::new(700.0, 300.0);
+    report(
+        "map panning",
+        drag(
+            &mut harness,
+            map_center,
+            map_center + Vec2::new(200.0, 80.0),
+            Modifiers::NONE,
+        ),
+    );
+    report("map zooming", scroll(&mut harness, map_center, 40.0, 20));
+
+    let timeline = Pos2::new(400.0, 800.0);
+    report(
+        "timeline brushing (750,000 date mentions)",
+        drag(
+            &mut harness,
+            timeline,
+            timeline + Vec2::new(150.0, 0.0),
+            Modifiers::NONE,
+        ),
+    );
+    report("timeline zooming", scroll(&mut harness, timeline, 40.0, 20));
+}
+
+/// Frames of a primary-button drag from `from` to `to` in 20 steps.
+fn drag(
+    harness: &mut Harness<'_, CorpusExplorerApp>,
+    from: Pos2,
+    to: Pos2,
+    modifiers: Modifiers,
+) -> Vec<Duration> {
+    let mut times = Vec::new();
+    harness.event(Event::PointerMoved(from));
+    times.extend(timed_steps(harness, 1));
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    times.extend(timed_steps(harness, 1));
+    for step in 1..=20 {
+        harness.event(Event::PointerMoved(
+            from + (to - from) * (step as f32 / 20.0),
+        ));
+        times.extend(timed_steps(harness, 1));
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    times.extend(timed_steps(harness, 3));
+    times
+}
+
+/// Frames of `steps` mouse-wheel events at `at`.
+fn scroll(
+    harness: &mut Harness<'_, CorpusExplorerApp>,
+    at: Pos2,
+    delta: f32,
+    steps: usize,
+) -> Vec<Duration> {
+    harness.event(Event::PointerMoved(at));
+    harness.step();
+    (0..steps)
+        .flat_map(|_| {
+            harness.event(Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: Vec2::new(0.0, delta),
+                modifiers: Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+            timed_steps(harness, 1)
+        })
+        .collect()
 }
