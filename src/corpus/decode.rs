@@ -101,13 +101,16 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, Fil
 
 /// Rejects decoded text that is mostly control characters, and blank text.
 fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, FileError> {
-    let mut sampled = 0usize;
-    let mut controls = 0usize;
-    for c in text.chars().take(SNIFF_BYTES) {
-        sampled += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B') {
-            controls += 1;
-        }
+    // Byte by byte over the first SNIFF_BYTES: control characters are the C0 bytes (but
+    // tab, line breaks, form feed, escape), DEL, and C1 (U+0080..U+009F, "\xC2\x80".."\xC2\x9F").
+    let head = &text.as_bytes()[..text.len().min(SNIFF_BYTES)];
+    let (mut sampled, mut controls, mut after_c2) = (0usize, 0usize, false);
+    for &b in head {
+        sampled += usize::from(b & 0xC0 != 0x80);
+        let c0 = b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B);
+        let c1 = after_c2 && (0x80..=0x9F).contains(&b);
+        controls += usize::from(c0 || b == 0x7F || c1);
+        after_c2 = b == 0xC2;
     }
     if controls as f64 > sampled as f64 * MAX_CONTROL_SHARE {
         return Err(FileError::Binary);
@@ -176,17 +179,48 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
     // ISO-2022-JP is 7-bit, so it never reaches here: valid UTF-8 is read first.
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(
-        &bytes[..bytes.len().min(DETECT_BYTES)],
-        bytes.len() <= DETECT_BYTES,
-    );
+    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
+    detector.feed(&around_non_ascii(sample), bytes.len() <= DETECT_BYTES);
     // We only guess once the bytes have proven not to be UTF-8.
     detector.guess(None, Utf8Detection::Deny)
+}
+
+/// Bytes this far either side of a non-ASCII byte are what tells legacy encodings apart.
+const CONTEXT_BYTES: usize = 24;
+
+/// The stretches of `bytes` around its non-ASCII bytes, joined by spaces: the detector's
+/// evidence without the long ASCII runs between, which only cost time.
+fn around_non_ascii(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut covered = 0; // end of the last stretch taken
+    for (i, _) in bytes.iter().enumerate().filter(|(_, b)| !b.is_ascii()) {
+        if i < covered {
+            continue;
+        }
+        let start = i.saturating_sub(CONTEXT_BYTES).max(covered);
+        if start > covered && !out.is_empty() {
+            out.push(b' ');
+        }
+        covered = (i + CONTEXT_BYTES + 1).min(bytes.len());
+        out.extend_from_slice(&bytes[start..covered]);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_detector_sees_the_text_around_non_ascii_bytes() {
+        let mut bytes = b"x".repeat(100);
+        bytes.extend_from_slice(b"caf\xE9 cr\xE8me");
+        bytes.extend(b"y".repeat(100));
+        let sample = around_non_ascii(&bytes);
+        assert!(sample.len() < 80, "{}", sample.len());
+        assert!(sample.windows(9).any(|w| w == b"caf\xE9 cr\xE8m"));
+        assert!(around_non_ascii(b"plain ascii").is_empty());
+    }
 
     fn name(bytes: &[u8]) -> &'static str {
         decode(bytes.to_vec(), None)

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -85,44 +86,70 @@ pub fn ingest_folder(
         sink(IngestEvent::Problem(problem));
     }
     let mut progress = ProgressPacer::new(total);
-    let mut rest = walked.files.as_slice();
-    let mut batch_files = FIRST_BATCH_FILES;
-    while !rest.is_empty() && !summary.cancelled {
-        let (batch, tail) = rest.split_at(batch_len(rest, batch_files));
-        rest = tail;
-        batch_files = (batch_files * 2).min(MAX_BATCH_FILES);
-        let results: Vec<Option<Result<Document, Problem>>> = batch
-            .par_iter()
-            .map(|file| (!cancel.load(Ordering::Relaxed)).then(|| read_one(file, options)))
-            .collect();
-        for (file, result) in batch.iter().zip(results) {
-            let Some(result) = result else {
-                summary.cancelled = true;
-                continue;
-            };
-            match result {
-                Ok(doc) => {
-                    summary.documents += 1;
-                    summary.bytes_read += doc.bytes;
-                    sink(IngestEvent::Document(Box::new(doc)));
+    // A reader thread reads batch after batch in parallel while this thread hands the
+    // previous batch to the sink, so the sink's work overlaps the reading.
+    let files = walked.files.as_slice();
+    let (batches, received) = sync_channel::<Vec<(usize, Option<ReadResult>)>>(2);
+    let mut seen = 0;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut start = 0;
+            let mut batch_files = FIRST_BATCH_FILES;
+            while start < files.len() {
+                let len = batch_len(&files[start..], batch_files);
+                let batch = &files[start..start + len];
+                let results: Vec<(usize, Option<ReadResult>)> = batch
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, file)| {
+                        let read =
+                            (!cancel.load(Ordering::Relaxed)).then(|| read_one(file, options));
+                        (start + i, read)
+                    })
+                    .collect();
+                let stop = cancel.load(Ordering::Relaxed);
+                if batches.send(results).is_err() || stop {
+                    return;
                 }
-                Err(problem) => {
-                    summary.problems += 1;
-                    sink(IngestEvent::Problem(problem));
-                }
+                start += len;
+                batch_files = (batch_files * 2).min(MAX_BATCH_FILES);
             }
-            if let Some(event) = progress.advance(&file.rel_path) {
-                sink(event);
+        });
+        for results in received {
+            for (index, result) in results {
+                seen += 1;
+                let Some(result) = result else {
+                    summary.cancelled = true;
+                    continue;
+                };
+                match result {
+                    Ok(doc) => {
+                        summary.documents += 1;
+                        summary.bytes_read += doc.bytes;
+                        sink(IngestEvent::Document(Box::new(doc)));
+                    }
+                    Err(problem) => {
+                        summary.problems += 1;
+                        sink(IngestEvent::Problem(problem));
+                    }
+                }
+                if let Some(event) = progress.advance(&files[index].rel_path) {
+                    sink(event);
+                }
             }
         }
-    }
+    });
+    // The reader stops early only when cancelled: files it never read were skipped.
+    summary.cancelled |= seen < files.len();
     if let Some(event) = progress.finish() {
         sink(event);
     }
     Ok(summary)
 }
 
-fn read_one(file: &FoundFile, options: &IngestOptions) -> Result<Document, Problem> {
+type ReadResult = Result<Document, Problem>;
+
+fn read_one(file: &FoundFile, options: &IngestOptions) -> ReadResult {
     read_document(
         &file.path,
         &file.rel_path,
