@@ -22,9 +22,14 @@ struct Keys {
 #[derive(Default)]
 pub struct ListOrder {
     keys: Vec<Keys>,
+    /// The documents matching the filter box, sorted: kept apart from the entity/map/time
+    /// filters so that changing those only re-filters, never re-sorts.
+    sorted: Vec<usize>,
+    /// The sort and filter box text `sorted` was computed for.
+    sorted_for: Option<(SortColumn, bool, String)>,
     rows: Vec<usize>,
-    /// The sort and filter `rows` was computed for, and the generation of the filter result.
-    computed_for: Option<(ListView, u64)>,
+    /// The generation of the filter result and the length of `sorted` `rows` was made from.
+    rows_for: Option<(u64, usize, Option<(SortColumn, bool, String)>)>,
 }
 
 impl ListOrder {
@@ -53,48 +58,43 @@ impl ListOrder {
                 haystack: format!("{}\n{}", doc.title, doc.rel_path).to_lowercase(),
             });
         }
-        let up_to_date = self
-            .computed_for
-            .as_ref()
-            .is_some_and(|(v, g)| v == view && *g == generation);
-        if !up_to_date {
-            self.recompute(documents, view, filtered, generation);
+        let sort_key = Some((view.sort, view.ascending, view.filter.trim().to_lowercase()));
+        if self.sorted_for != sort_key {
+            self.sort_all(documents, view);
+            self.sorted_for = sort_key;
         } else if known < documents.len() {
-            self.merge_new(documents, view, filtered, known);
+            self.merge_new(documents, view, known);
+        }
+        let rows_key = Some((generation, self.sorted.len(), self.sorted_for.clone()));
+        if self.rows_for != rows_key {
+            self.rows = self
+                .sorted
+                .iter()
+                .copied()
+                .filter(|&i| filtered.allows(i))
+                .collect();
+            self.rows_for = rows_key;
         }
         &self.rows
     }
 
-    fn recompute(
-        &mut self,
-        documents: &[Document],
-        view: &ListView,
-        filtered: &FilterResult,
-        generation: u64,
-    ) {
+    fn sort_all(&mut self, documents: &[Document], view: &ListView) {
         let needle = view.filter.trim().to_lowercase();
-        let mut rows: Vec<usize> = (0..documents.len())
-            .filter(|&i| filtered.allows(i) && self.matches(i, &needle))
+        let mut sorted: Vec<usize> = (0..documents.len())
+            .filter(|&i| self.matches(i, &needle))
             .collect();
-        rows.sort_by(|&a, &b| self.compare(documents, view, a, b));
-        self.rows = rows;
-        self.computed_for = Some((view.clone(), generation));
+        sorted.sort_by(|&a, &b| self.compare(documents, view, a, b));
+        self.sorted = sorted;
     }
 
-    /// Sorts only the new documents and merges them into the sorted rows: O(n + k log k).
-    fn merge_new(
-        &mut self,
-        documents: &[Document],
-        view: &ListView,
-        filtered: &FilterResult,
-        first_new: usize,
-    ) {
+    /// Sorts only the new documents and merges them into the sorted ones: O(n + k log k).
+    fn merge_new(&mut self, documents: &[Document], view: &ListView, first_new: usize) {
         let needle = view.filter.trim().to_lowercase();
         let mut new: Vec<usize> = (first_new..documents.len())
-            .filter(|&i| filtered.allows(i) && self.matches(i, &needle))
+            .filter(|&i| self.matches(i, &needle))
             .collect();
         new.sort_by(|&a, &b| self.compare(documents, view, a, b));
-        let old = std::mem::take(&mut self.rows);
+        let old = std::mem::take(&mut self.sorted);
         let mut merged = Vec::with_capacity(old.len() + new.len());
         let (mut i, mut j) = (0, 0);
         while i < old.len() && j < new.len() {
@@ -108,7 +108,7 @@ impl ListOrder {
         }
         merged.extend_from_slice(&old[i..]);
         merged.extend_from_slice(&new[j..]);
-        self.rows = merged;
+        self.sorted = merged;
     }
 
     fn matches(&self, index: usize, needle: &str) -> bool {

@@ -76,40 +76,50 @@ fn brushed(model: &Model) -> Option<(i64, i64)> {
     })
 }
 
-/// The date mentions in `range` among the filtered documents, in time order.
+/// The date mentions in `range` among the filtered documents, in time order. Walks only
+/// the dates that overlap the range and their documents.
 fn events(model: &Model, (first, last): (i64, i64)) -> Vec<TimelineEvent> {
-    let mut found: Vec<(i64, TimelineEvent)> = Vec::new();
-    for doc in 0..model.entities.document_count() {
-        if !model.filtered.allows(doc) {
-            continue;
-        }
-        let Some(document) = model.documents.get(doc) else {
+    let mut dates: Vec<(u32, (i64, i64))> = model
+        .entities
+        .live_entities()
+        .filter_map(|(i, e)| Some((i, e.day_range()?)))
+        .filter(|&(_, (a, b))| a <= last && first <= b)
+        .collect();
+    dates.sort_by_key(|&(i, (a, b))| (a, b, i));
+    let mut found = Vec::new();
+    'dates: for (index, _) in dates {
+        let Some(entity) = model.entities.entity(index) else {
             continue;
         };
-        for m in model.entities.mentions_in(doc) {
-            let Some(entity) = model.entities.entity(m.entity) else {
+        for &doc in &entity.docs {
+            let doc = doc as usize;
+            let Some(document) = model
+                .documents
+                .get(doc)
+                .filter(|_| model.filtered.allows(doc))
+            else {
                 continue;
             };
-            let Some((a, b)) = entity.day_range().filter(|&(a, b)| a <= last && first <= b) else {
-                continue;
-            };
-            found.push((
-                a * 64 + (b - a).min(63),
-                TimelineEvent {
-                    value_label: entity.value.clone().unwrap_or_else(|| range_label(a, b)),
+            for m in model
+                .entities
+                .mentions_in(doc)
+                .iter()
+                .filter(|m| m.entity == index)
+            {
+                found.push(TimelineEvent {
+                    value_label: entity.value.clone().unwrap_or_default(),
                     sentence: snippet_around(&document.text, m.start, m.end),
                     document: document.title.clone(),
                     doc,
                     start: m.start,
-                },
-            ));
-            if found.len() >= MAX_EVENTS * 4 {
-                break;
+                });
+                if found.len() >= MAX_EVENTS {
+                    break 'dates;
+                }
             }
         }
     }
-    found.sort_by_key(|(key, e)| (*key, e.doc, e.start));
-    found.into_iter().take(MAX_EVENTS).map(|(_, e)| e).collect()
+    found
 }
 
 impl CorpusExplorerApp {

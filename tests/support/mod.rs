@@ -32,13 +32,18 @@ pub fn harness(app: CorpusExplorerApp) -> Harness<'static, CorpusExplorerApp> {
         .build_eframe(|_cc| app)
 }
 
-/// Steps frames until `done` holds, failing with `what` after a bounded number of steps.
+/// How long background work may take before a test gives up: generous, because CI runs
+/// the test files in parallel on two cores with unoptimised code.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// Steps frames until `done` holds, failing with `what` after [`PATIENCE`].
 pub fn step_until(
     harness: &mut Harness<'_, CorpusExplorerApp>,
     what: &str,
     done: impl Fn(&Harness<'_, CorpusExplorerApp>) -> bool,
 ) {
-    for _ in 0..500 {
+    let started = std::time::Instant::now();
+    while started.elapsed() < PATIENCE {
         harness.step();
         if done(harness) {
             harness.step();
