@@ -18,6 +18,9 @@ struct Keys {
     haystack: String,
 }
 
+/// A sort column, its direction and the filter box's text (lower case).
+type SortKey = (SortColumn, bool, String);
+
 /// The visible rows, as indices into the document list.
 #[derive(Default)]
 pub struct ListOrder {
@@ -26,10 +29,10 @@ pub struct ListOrder {
     /// filters so that changing those only re-filters, never re-sorts.
     sorted: Vec<usize>,
     /// The sort and filter box text `sorted` was computed for.
-    sorted_for: Option<(SortColumn, bool, String)>,
+    sorted_for: Option<SortKey>,
     rows: Vec<usize>,
     /// The generation of the filter result and the length of `sorted` `rows` was made from.
-    rows_for: Option<(u64, usize, Option<(SortColumn, bool, String)>)>,
+    rows_for: Option<(u64, usize, Option<SortKey>)>,
 }
 
 impl ListOrder {
