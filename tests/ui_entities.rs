@@ -401,3 +401,88 @@ fn selecting_an_entity_keeps_the_sidebar_width() {
         "the details do not widen the sidebar"
     );
 }
+
+fn suggestions(harness: &Harness<'_, CorpusExplorerApp>) -> Vec<Vec<String>> {
+    let index = harness.state().entities();
+    index
+        .suggestions()
+        .iter()
+        .map(|s| s.entities.clone())
+        .collect()
+}
+
+fn live_count(harness: &Harness<'_, CorpusExplorerApp>) -> usize {
+    harness.state().entities().live_entities().count()
+}
+
+#[test]
+fn merge_suggestions_can_be_accepted_or_dismissed_and_stay_dismissed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let workspace = tmp.path().join("sample.ron");
+    let app = CorpusExplorerApp::new_for_test(
+        AppDirs::at(&tmp.path().join("home")),
+        ChoosePath(workspace.clone()),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(|_cc| app);
+    harness.step();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
+    open_folder(&mut harness, &sample);
+    let (before, entities) = (suggestions(&harness), live_count(&harness));
+    assert!(
+        before.len() >= 2,
+        "the sample corpus has spelling variants to suggest"
+    );
+    harness
+        .get_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("Suggested merges ("))
+        })
+        .click();
+    harness.run_steps(2);
+    harness.get_all_by_label("Merge").next().unwrap().click();
+    harness.run_steps(2);
+    let merged = &before[0];
+    assert_eq!(
+        live_count(&harness),
+        entities - (merged.len() - 1),
+        "they became one"
+    );
+    let index = harness.state().entities();
+    assert!(index.find(&merged[0]).is_some() && index.find(&merged[1]).is_none());
+    let after_merge = suggestions(&harness);
+    assert!(!after_merge.contains(merged));
+    harness
+        .get_all_by_label("Not the same")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    let after_dismiss = suggestions(&harness);
+    assert_eq!(after_dismiss.len(), after_merge.len() - 1);
+    assert!(!after_dismiss.contains(&after_merge[0]));
+    assert_eq!(
+        live_count(&harness),
+        entities - (merged.len() - 1),
+        "dismissing merges nothing"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    step_until(&mut harness, "the save", |h| {
+        !h.state().is_busy() && !h.state().has_unsaved_changes()
+    });
+
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home2")), NoDialogPicker);
+    let mut reopened = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(|_cc| app);
+    reopened.step();
+    open_folder(&mut reopened, &workspace);
+    assert_eq!(
+        suggestions(&reopened),
+        after_dismiss,
+        "still dismissed after reopening"
+    );
+    assert_eq!(live_count(&reopened), entities - (merged.len() - 1));
+}

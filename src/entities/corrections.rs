@@ -130,7 +130,8 @@ pub fn apply_corrections<'a>(
         .enumerate()
         .filter_map(|(i, e)| Some((e.as_ref()?.id.clone(), i)))
         .collect();
-    let mut dismissed: Vec<&[String]> = Vec::new();
+    // Suggestions follow the corrections in order, as the sidebar showed them at each step.
+    let mut suggestions = extraction.suggestions.clone();
     let mut problems = Vec::new();
     for (position, correction) in corrections.iter().enumerate() {
         let find = |position_of: &HashMap<String, usize>, id: &str| {
@@ -155,11 +156,13 @@ pub fn apply_corrections<'a>(
                 for source in sources {
                     if let Some(from) = entities[source].take() {
                         position_of.remove(&from.id);
+                        redirect_suggestions(&mut suggestions, &from.id, into);
                         if let Some(to) = entities[target].as_mut() {
                             absorb(to.to_mut(), from.into_owned());
                         }
                     }
                 }
+                drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
                 Ok(())
             }),
             Correction::Rename { id, name } => find(&position_of, id).map(|i| {
@@ -187,9 +190,10 @@ pub fn apply_corrections<'a>(
             Correction::Hide { id } => find(&position_of, id).map(|i| {
                 entities[i] = None;
                 position_of.remove(id);
+                drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
             }),
             Correction::DismissSuggestion { entities } => {
-                dismissed.push(entities);
+                suggestions.retain(|s| !same_set(entities, &s.entities));
                 Ok(())
             }
             Correction::Split { id, alias } => find(&position_of, id).and_then(|i| {
@@ -264,19 +268,7 @@ pub fn apply_corrections<'a>(
         }
     }
     let entities: Vec<Cow<'a, Entity>> = entities.into_iter().flatten().collect();
-    let suggestions = extraction
-        .suggestions
-        .iter()
-        .filter(|s| !dismissed.iter().any(|d| same_set(d, &s.entities)))
-        .filter(|s| {
-            s.entities
-                .iter()
-                .filter(|id| position_of.contains_key(*id))
-                .count()
-                >= 2
-        })
-        .cloned()
-        .collect();
+    drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
     (
         Corrected {
             entities,
@@ -339,6 +331,35 @@ pub(super) fn push_alias(name: &str, aliases: &mut Vec<String>, alias: String) {
     if alias != name && !aliases.contains(&alias) {
         aliases.push(alias);
     }
+}
+
+/// After `from` merged into `to`, suggestions naming `from` name `to` instead.
+pub(super) fn redirect_suggestions(suggestions: &mut [MergeSuggestion], from: &str, to: &str) {
+    for s in suggestions {
+        let mut seen: Vec<String> = Vec::new();
+        for id in std::mem::take(&mut s.entities) {
+            let id = if id == from { to.to_owned() } else { id };
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        s.entities = seen;
+    }
+}
+
+/// Drops suggestions left with fewer than two live entities, and repeats.
+pub(super) fn drop_dead_suggestions(
+    suggestions: &mut Vec<MergeSuggestion>,
+    is_live: impl Fn(&str) -> bool,
+) {
+    suggestions.retain(|s| s.entities.iter().filter(|id| is_live(id)).count() >= 2);
+    let mut kept: Vec<MergeSuggestion> = Vec::with_capacity(suggestions.len());
+    for s in suggestions.drain(..) {
+        if !kept.iter().any(|k| same_set(&k.entities, &s.entities)) {
+            kept.push(s);
+        }
+    }
+    *suggestions = kept;
 }
 
 pub(super) fn same_set(a: &[String], b: &[String]) -> bool {

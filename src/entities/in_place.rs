@@ -3,7 +3,9 @@
 //! a full rebuild. The result is the same as replaying the whole list (a test checks it);
 //! anything else, and undo, takes the full path.
 
-use super::corrections::{Correction, push_alias, same_set};
+use super::corrections::{
+    Correction, drop_dead_suggestions, push_alias, redirect_suggestions, same_set,
+};
 use super::index::EntityIndex;
 use crate::extract::dates::DateValue;
 
@@ -97,6 +99,11 @@ impl EntityIndex {
                 }
             }
         }
+        let (from_id, to_id) = (
+            self.entities[source as usize].id.clone(),
+            self.entities[target as usize].id.clone(),
+        );
+        redirect_suggestions(&mut self.suggestions, &from_id, &to_id);
         let to = &mut self.entities[target as usize];
         push_alias(&to.name, &mut to.aliases, name);
         for alias in aliases {
@@ -124,13 +131,7 @@ impl EntityIndex {
         e.mentions = 0;
         self.by_id.remove(&e.id);
         let by_id = &self.by_id;
-        self.suggestions.retain(|s| {
-            s.entities
-                .iter()
-                .filter(|id| by_id.contains_key(*id))
-                .count()
-                >= 2
-        });
+        drop_dead_suggestions(&mut self.suggestions, |id| by_id.contains_key(id));
     }
 }
 
@@ -148,17 +149,23 @@ mod tests {
                 entity("person:c", EntityKind::Person, &[("d2", 10)]),
                 entity("place:x", EntityKind::Place, &[("d0", 20)]),
             ],
-            suggestions: vec![MergeSuggestion {
-                entities: vec!["person:a".into(), "person:b".into()],
-                reason: "transliteration variant".into(),
-            }],
+            suggestions: vec![
+                MergeSuggestion {
+                    entities: vec!["person:a".into(), "person:b".into()],
+                    reason: "transliteration variant".into(),
+                },
+                MergeSuggestion {
+                    entities: vec!["person:b".into(), "person:c".into()],
+                    reason: "same surname".into(),
+                },
+            ],
         }
     }
 
     /// What the views see: live entities with their documents and counts, per-document
     /// mentions by entity id, and the suggestions.
     /// Live entities, mentions per document (start, entity id), number of suggestions.
-    type Seen = (Vec<String>, Vec<Vec<(usize, String)>>, usize);
+    type Seen = (Vec<String>, Vec<Vec<(usize, String)>>, Vec<Vec<String>>);
 
     fn seen(index: &EntityIndex) -> Seen {
         let mut live: Vec<String> = index
@@ -196,7 +203,12 @@ mod tests {
                     .collect()
             })
             .collect();
-        (live, per_doc, index.suggestions().len())
+        let suggestions = index
+            .suggestions()
+            .iter()
+            .map(|s| s.entities.clone())
+            .collect();
+        (live, per_doc, suggestions)
     }
 
     #[test]
@@ -228,14 +240,22 @@ mod tests {
                 id: "person:c".into(),
                 value: "1980s".into(),
             },
-            Correction::DismissSuggestion {
-                entities: vec!["person:b".into(), "person:a".into()],
-            },
         ];
         let mut index = EntityIndex::build(&base, &paths);
         for c in &corrections {
             assert!(index.apply_in_place(c), "{c:?}");
         }
+        assert_eq!(
+            index.suggestions()[0].entities,
+            ["person:a", "person:c"],
+            "the suggestion about b now names a, which b merged into"
+        );
+        let dismiss = Correction::DismissSuggestion {
+            entities: vec!["person:c".into(), "person:a".into()],
+        };
+        assert!(index.apply_in_place(&dismiss));
+        assert!(index.suggestions().is_empty());
+        let corrections = [corrections, vec![dismiss]].concat();
         let (corrected, problems) = apply_corrections(&base, &corrections);
         assert!(problems.is_empty());
         let rebuilt = EntityIndex::build_from(&corrected.entities, &corrected.suggestions, &paths);

@@ -24,7 +24,8 @@ enum SortBy {
 pub struct EntitiesPanel {
     kind: EntityKind,
     filter: String,
-    sort: SortBy,
+    /// Per tab (in `EntityKind::ALL` order): dates start in time order, the rest by documents.
+    sorts: [SortBy; 4],
     rows: Vec<u32>,
     /// What `rows` was computed for: kind, filter text, sort, filter generation.
     computed_for: Option<(EntityKind, String, SortBy, u64)>,
@@ -37,7 +38,12 @@ impl Default for EntitiesPanel {
         Self {
             kind: EntityKind::Person,
             filter: String::new(),
-            sort: SortBy::Documents,
+            sorts: [
+                SortBy::Documents,
+                SortBy::Documents,
+                SortBy::Documents,
+                SortBy::Name,
+            ],
             rows: Vec::new(),
             computed_for: None,
             scroll_to_selection: false,
@@ -46,7 +52,15 @@ impl Default for EntitiesPanel {
     }
 }
 
+fn kind_slot(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
 impl EntitiesPanel {
+    fn sort(&self) -> SortBy {
+        self.sorts[kind_slot(self.kind)]
+    }
+
     /// Shows the tab of the selected entity and scrolls it into view.
     pub fn reveal(&mut self, model: &Model) {
         if let Some(e) = model.selected_entity.and_then(|i| model.entities.entity(i)) {
@@ -112,7 +126,7 @@ impl EntitiesPanel {
         let key = (
             self.kind,
             self.filter.clone(),
-            self.sort,
+            self.sort(),
             model.filter_generation,
         );
         if self.computed_for.as_ref() == Some(&key) {
@@ -135,7 +149,7 @@ impl EntitiesPanel {
                 _ => ea.lower_name().cmp(eb.lower_name()),
             }
         };
-        match self.sort {
+        match self.sort() {
             SortBy::Name => rows.sort_by(name_order),
             SortBy::Documents => rows.sort_by(|a, b| {
                 counts.entity_docs[*b as usize]
@@ -197,9 +211,9 @@ impl EntitiesPanel {
                             .on_hover_text(hint)
                             .clicked()
                         {
-                            self.sort = sort;
+                            self.sorts[kind_slot(self.kind)] = sort;
                         }
-                        if self.sort == sort {
+                        if self.sort() == sort {
                             ui.label(if sort == SortBy::Name { "▲" } else { "▼" });
                         }
                     });
