@@ -69,6 +69,97 @@ fn sentence_end(after: &str) -> Option<usize> {
     })
 }
 
+/// The word at byte `at`, and the run of capitalised words around it ("Harbour Light
+/// Relief", "Bank of Lagos"): what a right-click offers to mark as an entity.
+pub fn phrase_at(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let at = floor_boundary(text, at.min(text.len()));
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    if start == end {
+        return None;
+    }
+    let word = start..end;
+    let capitalised = |r: &Range<usize>| text[r.clone()].starts_with(char::is_uppercase);
+    let connector =
+        |r: &Range<usize>| matches!(&text[r.clone()], "of" | "for" | "and" | "the" | "de" | "al");
+    let mut phrase = word.clone();
+    if capitalised(&word) {
+        // Rightwards: capitalised words, and connectors followed by one.
+        let mut words = words_after(text, phrase.end);
+        while let Some(next) = words.next() {
+            if capitalised(&next) {
+                phrase.end = next.end;
+            } else if connector(&next) && words.peek().is_some_and(|w| capitalised(w)) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        // Leftwards: the same, keeping connectors only between capitalised words.
+        let mut words = words_before(text, phrase.start);
+        while let Some(previous) = words.next() {
+            if capitalised(&previous) {
+                phrase.start = previous.start;
+            } else if connector(&previous) && words.peek().is_some_and(|w| capitalised(w)) {
+                continue;
+            } else {
+                break;
+            }
+        }
+    }
+    Some((word, phrase))
+}
+
+/// The words right after `from`, while only single spaces separate them.
+fn words_after(
+    text: &str,
+    from: usize,
+) -> std::iter::Peekable<impl Iterator<Item = Range<usize>> + '_> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?.strip_prefix(' ')?;
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        (len > 0).then(|| {
+            let word = at + 1..at + 1 + len;
+            at = word.end;
+            word
+        })
+    })
+    .peekable()
+}
+
+/// The words right before `to`, nearest first, while only single spaces separate them.
+fn words_before(
+    text: &str,
+    to: usize,
+) -> std::iter::Peekable<impl Iterator<Item = Range<usize>> + '_> {
+    let mut at = to;
+    std::iter::from_fn(move || {
+        let before = text.get(..at)?.strip_suffix(' ')?;
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
+            .last()
+            .map(|(i, _)| i)?;
+        let word = start..before.len();
+        at = word.start;
+        Some(word)
+    })
+    .peekable()
+}
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -126,6 +217,25 @@ mod tests {
         // Rounding to character boundaries may add a byte on each side.
         assert!(range.len() <= 2 * MAX_REACH + "Gaddafi".len() + 2);
         assert!(text[range].contains("Gaddafi"));
+    }
+
+    #[test]
+    fn a_click_offers_the_word_and_the_capitalised_run_around_it() {
+        let text = "It was sent by the Bank of Lagos to Harbour Light Relief, not to them.";
+        let at = text.find("Light").expect("present") + 2;
+        let (word, phrase) = phrase_at(text, at).expect("a word");
+        assert_eq!(&text[word], "Light");
+        assert_eq!(&text[phrase], "Harbour Light Relief");
+        let at = text.find("Lagos").expect("present");
+        let (_, phrase) = phrase_at(text, at).expect("a word");
+        assert_eq!(&text[phrase], "Bank of Lagos");
+        let at = text.find("sent").expect("present");
+        let (word, phrase) = phrase_at(text, at).expect("a word");
+        assert_eq!((&text[word.clone()], word), ("sent", phrase));
+        assert!(phrase_at("  ", 1).is_none(), "no word in blank space");
+        assert!(
+            phrase_at(text, text.find(',').expect("present")).is_none_or(|(w, _)| !w.is_empty())
+        );
     }
 
     #[test]

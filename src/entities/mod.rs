@@ -10,7 +10,7 @@ mod in_place;
 mod index;
 mod pipeline;
 
-pub use context::{one_line, sentence_around, snippet_around};
+pub use context::{one_line, phrase_at, sentence_around, snippet_around};
 pub use corrections::{Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};

@@ -15,7 +15,7 @@ use crate::app::model::Model;
 use crate::app::panels::find_bar::FindBar;
 use crate::app::panels::menu::FIND;
 use crate::corpus::Document;
-use crate::entities::{Correction, EntityIndex, MentionRef};
+use crate::entities::{Correction, EntityIndex, MentionRef, phrase_at};
 use crate::extract::EntityKind;
 
 /// About 70 characters of body text per line: wide enough to read, narrow enough to follow.
@@ -30,60 +30,106 @@ pub struct ReaderPanel {
     scroll_to: Option<usize>,
     /// Which mention of the selected entity Previous/Next last went to.
     entity_cursor: usize,
-    /// The mention whose right-click menu is open: its entity and byte offset.
-    context_mention: Option<(u32, usize)>,
+    /// What the open right-click menu is about.
+    context: Option<ContextTarget>,
+}
+
+/// What was right-clicked in the text.
+enum ContextTarget {
+    /// A mention: its entity and byte offset.
+    Mention { entity: u32, start: usize },
+    /// Plain text: the word, and the run of capitalised words around it.
+    Text { word: String, phrase: String },
 }
 
 impl ReaderPanel {
-    /// The right-click menu of a mention: select its entity, or say this one is not it.
-    fn mention_menu(
+    /// The right-click menu: for a mention, select its entity or say it is wrong; for
+    /// plain text, mark it as an entity the engine missed.
+    fn context_menu(
         &mut self,
         response: &egui::Response,
         model: &Model,
         doc: &Document,
         out: &mut Vec<Command>,
     ) {
-        let Some((entity_index, start)) = self.context_mention else {
-            return;
-        };
-        let Some(entity) = model.entities.entity(entity_index) else {
-            return;
-        };
+        // The pane shows the selected document.
+        let index = model.selected.unwrap_or_default();
         let mut close = false;
-        response.context_menu(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} ({})",
-                    entity.name,
-                    kinds::singular(entity.kind)
-                ))
-                .strong(),
-            );
-            if ui.button("Select in the sidebar").clicked() {
-                out.push(Command::SelectEntity(Some(entity_index)));
-                close = true;
+        match &self.context {
+            Some(ContextTarget::Mention { entity, start }) => {
+                let (entity_index, start) = (*entity, *start);
+                let Some(entity) = model.entities.entity(entity_index) else {
+                    return;
+                };
+                response.context_menu(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} ({})",
+                            entity.name,
+                            kinds::singular(entity.kind)
+                        ))
+                        .strong(),
+                    );
+                    if ui.button("Select in the sidebar").clicked() {
+                        out.push(Command::SelectEntity(Some(entity_index)));
+                        close = true;
+                    }
+                    if ui
+                        .button(format!("Not \"{}\" here", entity.name))
+                        .on_hover_text("Only this mention is wrong; the others stay")
+                        .clicked()
+                    {
+                        out.push(Command::Correct(Correction::HideMention {
+                            id: entity.id.clone(),
+                            path: doc.rel_path.clone(),
+                            start,
+                        }));
+                        close = true;
+                    }
+                    if ui.button("Not an entity anywhere").clicked() {
+                        out.push(Command::Correct(Correction::Hide {
+                            id: entity.id.clone(),
+                        }));
+                        close = true;
+                    }
+                });
             }
-            if ui
-                .button(format!("Not \"{}\" here", entity.name))
-                .on_hover_text("Only this mention is wrong; the others stay")
-                .clicked()
-            {
-                out.push(Command::Correct(Correction::HideMention {
-                    id: entity.id.clone(),
-                    path: doc.rel_path.clone(),
-                    start,
-                }));
-                close = true;
+            Some(ContextTarget::Text { word, phrase }) => {
+                let choices: Vec<&String> = if word == phrase {
+                    vec![word]
+                } else {
+                    vec![phrase, word]
+                };
+                response.context_menu(|ui| {
+                    for text in choices {
+                        ui.menu_button(format!("Mark \"{text}\" as…"), |ui| {
+                            for kind in EntityKind::ALL {
+                                for everywhere in [false, true] {
+                                    let where_ = if everywhere {
+                                        "in every document"
+                                    } else {
+                                        "in this document"
+                                    };
+                                    let label = format!("{} ({where_})", kinds::singular(kind));
+                                    if ui.button(label).clicked() {
+                                        out.push(Command::MarkText {
+                                            kind,
+                                            query: text.clone(),
+                                            doc: index,
+                                            everywhere,
+                                        });
+                                        close = true;
+                                    }
+                                }
+                            }
+                        });
+                    }
+                });
             }
-            if ui.button("Not an entity anywhere").clicked() {
-                out.push(Command::Correct(Correction::Hide {
-                    id: entity.id.clone(),
-                }));
-                close = true;
-            }
-        });
+            None => {}
+        }
         if close {
-            self.context_mention = None;
+            self.context = None;
         }
     }
 }
@@ -250,10 +296,26 @@ impl ReaderPanel {
                 out.push(Command::SelectEntity(Some(mention.entity)));
             }
             if response.secondary_clicked() {
-                self.context_mention = Some((mention.entity, mention.start));
+                self.context = Some(ContextTarget::Mention {
+                    entity: mention.entity,
+                    start: mention.start,
+                });
             }
+        } else if response.secondary_clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let index = galley.cursor_from_pos((pos - origin).to_vec2()).index.0;
+            let at = doc
+                .text
+                .char_indices()
+                .nth(index)
+                .map_or(doc.text.len(), |(i, _)| i);
+            self.context = phrase_at(&doc.text, at).map(|(word, phrase)| ContextTarget::Text {
+                word: doc.text[word].to_owned(),
+                phrase: doc.text[phrase].to_owned(),
+            });
         }
-        self.mention_menu(&response, model, doc, out);
+        self.context_menu(&response, model, doc, out);
         let scroll_to = if std::mem::take(&mut self.find.scroll_to_current) {
             self.find.matches.get(self.find.current).map(|r| r.start)
         } else {
