@@ -164,3 +164,33 @@ fn a_location_set_on_the_map_survives_save_and_reopen() {
     let (lat2, lon2) = place(&reopened, "place:nairobi");
     assert!((lat2 - new_lat).abs() < 1e-9 && (lon2 - new_lon).abs() < 1e-9);
 }
+
+#[test]
+fn another_gazetteer_place_can_be_picked_for_a_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = corpus(tmp.path());
+    let mut harness = opened(tmp.path(), "home", &folder, tmp.path().join("unused.ron"));
+    let (_, lon) = place(&harness, "place:lagos");
+    assert!(lon > 0.0, "Lagos, Nigeria to begin with");
+    let (lat, lon) = place(&harness, "place:lagos");
+    let at = harness.state().map_screen_pos(lat, lon).unwrap();
+    click_at(&mut harness, at, Modifiers::NONE);
+    harness.get_by_label("Other places with this name").click();
+    step_until(&mut harness, "the gazetteer's answer", |h| {
+        !h.state().is_busy()
+            && h.query_by(|n| {
+                n.label()
+                    .is_some_and(|l| l.starts_with("Lagos (") && l.contains("PT)"))
+            })
+            .is_some()
+    });
+    harness
+        .get_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("Lagos (") && l.contains("PT)"))
+        })
+        .click();
+    harness.run_steps(2);
+    let (_, lon) = place(&harness, "place:lagos");
+    assert!(lon < 0.0, "moved to Lagos, Portugal: {lon}");
+}

@@ -61,6 +61,7 @@ impl CorpusExplorerApp {
             | Command::Correct(_)
             | Command::MarkText { .. }
             | Command::PickLocation
+            | Command::FindPlaceCandidates { .. }
             | Command::Undo
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {
@@ -195,6 +196,10 @@ impl CorpusExplorerApp {
             JobResult::RecoveryFound(Err(err)) | JobResult::Written(Err(err)) => {
                 self.banner = Some(err.to_string());
             }
+            JobResult::PlaceCandidates { id, result } => match result {
+                Ok(places) => self.model.place_candidates = Some((id, places)),
+                Err(err) => self.banner = Some(format!("Could not read the gazetteer: {err}")),
+            },
             JobResult::Exported { what, path, result } => {
                 self.banner = Some(match result {
                     Ok(()) => format!("Exported {what} to {}.", path.display()),

@@ -4,7 +4,34 @@
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::find::find_matches;
+use super::jobs::JobResult;
+use super::model::PlaceCandidate;
 use crate::entities::{Correction, Filter, MarkedText};
+use crate::extract::gazetteer::Gazetteer;
+
+/// The gazetteer's places for any of `names`, best first, without repeats. Loads the
+/// gazetteer on first use (a task thread, never the UI thread).
+fn place_candidates(names: &[String]) -> Result<Vec<PlaceCandidate>, String> {
+    let gazetteer = Gazetteer::shared().map_err(|e| e.to_string())?;
+    let mut out: Vec<PlaceCandidate> = Vec::new();
+    for name in names {
+        for p in gazetteer.candidates_for(name) {
+            let candidate = PlaceCandidate {
+                name: p.name.clone(),
+                admin1: p.admin1.clone(),
+                country: p.country.clone(),
+                population: p.population,
+                lat: p.lat,
+                lon: p.lon,
+            };
+            if !out.contains(&candidate) {
+                out.push(candidate);
+            }
+        }
+    }
+    out.truncate(12);
+    Ok(out)
+}
 
 impl CorpusExplorerApp {
     pub(super) fn apply_entity_command(&mut self, ctx: &egui::Context, command: Command) {
@@ -79,6 +106,15 @@ impl CorpusExplorerApp {
             } => {
                 if let Some(correction) = self.mark_text(kind, &query, doc, everywhere) {
                     self.apply_entity_command(ctx, Command::Correct(correction));
+                }
+            }
+            Command::FindPlaceCandidates { id, names } => {
+                let find = move || JobResult::PlaceCandidates {
+                    id,
+                    result: place_candidates(&names),
+                };
+                if let Err(err) = self.tasks.spawn("gazetteer", ctx, find) {
+                    self.banner = Some(format!("Could not look the place up: {err}"));
                 }
             }
             Command::PickLocation => {

@@ -47,6 +47,11 @@ pub enum Command {
         doc: usize,
         everywhere: bool,
     },
+    /// Look up which gazetteer places a place entity could be (its id and names).
+    FindPlaceCandidates {
+        id: String,
+        names: Vec<String>,
+    },
     /// Show the map and take the next click on it as the selected place's location.
     PickLocation,
     /// Undo or redo the last correction.

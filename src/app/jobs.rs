@@ -46,6 +46,11 @@ pub enum JobResult {
         result: Result<(), WorkspaceError>,
     },
     RecoveryFound(Result<Option<Recovery>, WorkspaceError>),
+    /// The gazetteer places a place's names could be.
+    PlaceCandidates {
+        id: String,
+        result: Result<Vec<super::model::PlaceCandidate>, String>,
+    },
     /// An export was written (or not).
     Exported {
         what: &'static str,

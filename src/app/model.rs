@@ -12,6 +12,18 @@ use crate::extract::Extraction;
 
 use crate::workspace::Workspace;
 
+/// A gazetteer place a place entity could be instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceCandidate {
+    pub name: String,
+    /// Region (state code for US cities), country code, population, approximate point.
+    pub admin1: Option<String>,
+    pub country: String,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
 #[derive(Default)]
 pub struct Model {
     /// The corpus folder being shown, if any.
@@ -40,6 +52,8 @@ pub struct Model {
     pub selected_entity: Option<u32>,
     /// Corrections undone, most recent last, for redo.
     pub redo: Vec<crate::entities::Correction>,
+    /// Other gazetteer places a place's names could be, once looked up: (entity id, places).
+    pub place_candidates: Option<(String, Vec<PlaceCandidate>)>,
     /// Corrections that no longer fit the documents.
     pub correction_problems: Vec<CorrectionProblem>,
     /// Counts changes; the workspace is dirty when it differs from the saved count.

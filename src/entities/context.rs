@@ -98,7 +98,7 @@ pub fn phrase_at(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> 
         while let Some(next) = words.next() {
             if capitalised(&next) {
                 phrase.end = next.end;
-            } else if connector(&next) && words.peek().is_some_and(|w| capitalised(w)) {
+            } else if connector(&next) && words.peek().is_some_and(&capitalised) {
                 continue;
             } else {
                 break;
@@ -109,7 +109,7 @@ pub fn phrase_at(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> 
         while let Some(previous) = words.next() {
             if capitalised(&previous) {
                 phrase.start = previous.start;
-            } else if connector(&previous) && words.peek().is_some_and(|w| capitalised(w)) {
+            } else if connector(&previous) && words.peek().is_some_and(&capitalised) {
                 continue;
             } else {
                 break;

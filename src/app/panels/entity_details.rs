@@ -29,6 +29,8 @@ pub struct DetailsState {
     keep_name_of: usize,
     /// The date entity whose value is being edited, and the text typed.
     date_value: Option<(u32, String)>,
+    /// The place whose gazetteer candidates were asked for.
+    candidates_asked: Option<String>,
 }
 
 impl DetailsState {
@@ -117,6 +119,9 @@ pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mu
             });
             ui.add_space(6.0);
             corrections(ui, model, index, entity, state, out);
+            if entity.kind == EntityKind::Place {
+                place_candidates(ui, model, entity, state, out);
+            }
             spellings(ui, entity, out);
             ui.add_space(6.0);
             mentions_in_context(ui, model, index, out);
@@ -183,6 +188,70 @@ fn date_value(
             ui.visuals().warn_fg_color,
             "Write it as 1999-03-03, 1979-02, 1968 or 1980s.",
         );
+    }
+}
+
+/// The other gazetteer places this place could be, to pick the right one.
+fn place_candidates(
+    ui: &mut egui::Ui,
+    model: &Model,
+    entity: &IndexedEntity,
+    state: &mut DetailsState,
+    out: &mut Vec<Command>,
+) {
+    let header = egui::CollapsingHeader::new("Other places with this name")
+        .id_salt(("candidates", &entity.id))
+        .show(ui, |ui| {
+            let Some((_, places)) = model
+                .place_candidates
+                .as_ref()
+                .filter(|(id, _)| *id == entity.id)
+            else {
+                ui.label(RichText::new("Looking them up…").weak());
+                return;
+            };
+            if places.is_empty() {
+                ui.label(RichText::new("The gazetteer has no other place by this name.").weak());
+            }
+            for p in places {
+                let region = p
+                    .admin1
+                    .as_deref()
+                    .map(|a| format!("{a}, "))
+                    .unwrap_or_default();
+                let people = if p.population > 0 {
+                    format!(" · {} people", thousands(p.population as usize))
+                } else {
+                    String::new()
+                };
+                let here = entity.lat == Some(p.lat) && entity.lon == Some(p.lon);
+                let label = format!("{} ({region}{}){people}", p.name, p.country);
+                if ui
+                    .add_enabled(!here, egui::Button::new(label))
+                    .on_hover_text(format!("Put it at {:.3}, {:.3}", p.lat, p.lon))
+                    .on_disabled_hover_text("Where it is now")
+                    .clicked()
+                {
+                    out.push(Command::Correct(Correction::SetLocation {
+                        id: entity.id.clone(),
+                        lat: p.lat,
+                        lon: p.lon,
+                    }));
+                }
+            }
+        });
+    // Asked once per place while its list is open; the answer lands in the model.
+    let asked = state.candidates_asked.as_ref() == Some(&entity.id);
+    if header.body_returned.is_some() && !asked {
+        state.candidates_asked = Some(entity.id.clone());
+        let names = std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .cloned()
+            .collect();
+        out.push(Command::FindPlaceCandidates {
+            id: entity.id.clone(),
+            names,
+        });
     }
 }
 
