@@ -13,45 +13,39 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{ChoosePath, field, open_folder, step_until};
+use support::{ChoosePath, field, open_folder, sized_harness, step_until, write_corpus};
 
 /// Three short reports: Amina Okafor in two of them, Lagos in two of them.
 fn corpus(root: &Path) -> PathBuf {
-    let folder = root.join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    let docs = [
-        (
-            "a.txt",
-            "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999. \
+    write_corpus(
+        root,
+        &[
+            (
+                "a.txt",
+                "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999. \
              Okafor said the cranes were idle.",
-        ),
-        (
-            "b.txt",
-            "Travel note\n\nAmina Okafor travelled to Nairobi in May 2001 to see the archive.",
-        ),
-        (
-            "c.txt",
-            "Harbour diary\n\nThe harbour in Lagos was quiet all week; nobody came.",
-        ),
-        (
-            "d.txt",
-            "Phone call\n\nChidi Okafor spoke to the clerk about the cargo.",
-        ),
-    ];
-    for (name, text) in docs {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    folder
+            ),
+            (
+                "b.txt",
+                "Travel note\n\nAmina Okafor travelled to Nairobi in May 2001 to see the archive.",
+            ),
+            (
+                "c.txt",
+                "Harbour diary\n\nThe harbour in Lagos was quiet all week; nobody came.",
+            ),
+            (
+                "d.txt",
+                "Phone call\n\nChidi Okafor spoke to the clerk about the cargo.",
+            ),
+        ],
+    )
 }
 
 fn opened(tmp: &Path) -> Harness<'static, CorpusExplorerApp> {
     let folder = corpus(tmp);
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join("home")), NoDialogPicker);
     // Tall enough for the entity details to show their correction buttons unscrolled.
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1400.0, 1200.0]);
     open_folder(&mut harness, &folder);
     harness
 }
@@ -129,6 +123,18 @@ fn a_mention_in_the_details_opens_its_document() {
     );
 }
 
+/// Selects Amina Okafor and merges Chidi Okafor into her with "Merge with…".
+fn merge_chidi_into_amina(harness: &mut Harness<'_, CorpusExplorerApp>) {
+    harness.get_by_label("Amina Okafor").click();
+    harness.run_steps(2);
+    field(harness, "Merge with… (type a name)").focus();
+    harness.run_steps(1);
+    field(harness, "Merge with… (type a name)").type_text("chidi");
+    harness.run_steps(2);
+    click_in_view(harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
+    harness.run_steps(2);
+}
+
 /// Scrolls a button of the details into view, then clicks it.
 fn click_in_view(harness: &mut Harness<'_, CorpusExplorerApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
@@ -153,14 +159,7 @@ fn merging_two_people_makes_one_with_both_spellings_and_undo_redo_work() {
     let tmp = tempfile::tempdir().unwrap();
     let mut harness = opened(tmp.path());
     assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
-    harness.get_by_label("Amina Okafor").click();
-    harness.run_steps(2);
-    field(&harness, "Merge with… (type a name)").focus();
-    harness.run_steps(1);
-    field(&harness, "Merge with… (type a name)").type_text("chidi");
-    harness.run_steps(2);
-    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
-    harness.run_steps(2);
+    merge_chidi_into_amina(&mut harness);
     assert_eq!(person_names(&harness), ["Amina Okafor"]);
     let index = harness.state().entities();
     let amina = index
@@ -235,14 +234,7 @@ fn text_found_with_ctrl_f_can_be_marked_as_an_organisation() {
 fn a_merged_spelling_can_be_split_back_out() {
     let tmp = tempfile::tempdir().unwrap();
     let mut harness = opened(tmp.path());
-    harness.get_by_label("Amina Okafor").click();
-    harness.run_steps(2);
-    field(&harness, "Merge with… (type a name)").focus();
-    harness.run_steps(1);
-    field(&harness, "Merge with… (type a name)").type_text("chidi");
-    harness.run_steps(2);
-    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
-    harness.run_steps(2);
+    merge_chidi_into_amina(&mut harness);
     assert_eq!(person_names(&harness), ["Amina Okafor"]);
     harness
         .get_by(|n| n.label().is_some_and(|l| l.starts_with("Spellings (")))
@@ -262,10 +254,7 @@ fn a_merged_spelling_can_be_split_back_out() {
 fn opened_with_picker(tmp: &Path, answer: PathBuf) -> Harness<'static, CorpusExplorerApp> {
     let folder = corpus(tmp);
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join("home")), ChoosePath(answer));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1400.0, 1200.0]);
     open_folder(&mut harness, &folder);
     harness
 }
@@ -287,14 +276,7 @@ fn entities_and_the_filtered_list_export_from_the_file_menu() {
     let tmp = tempfile::tempdir().unwrap();
     let entities_csv = tmp.path().join("out-entities.csv");
     let mut harness = opened_with_picker(tmp.path(), entities_csv.clone());
-    harness.get_by_label("Amina Okafor").click();
-    harness.run_steps(2);
-    field(&harness, "Merge with… (type a name)").focus();
-    harness.run_steps(1);
-    field(&harness, "Merge with… (type a name)").type_text("chidi");
-    harness.run_steps(2);
-    click_in_view(&mut harness, "Merge \"Chidi Okafor\" into \"Amina Okafor\"");
-    harness.run_steps(2);
+    merge_chidi_into_amina(&mut harness);
     export_from_menu(&mut harness, "Export entities as CSV…");
     let csv = std::fs::read_to_string(&entities_csv).unwrap();
     assert!(csv.starts_with("id,kind,name,aliases,documents,mentions,lat,lon,value\n"));
@@ -359,10 +341,7 @@ fn shift_click_picks_several_to_merge_and_the_merge_survives_save_and_reopen() {
 
     let app =
         CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home2")), NoDialogPicker);
-    let mut reopened = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(|_cc| app);
-    reopened.step();
+    let mut reopened = sized_harness(app, [1400.0, 1200.0]);
     open_folder(&mut reopened, &workspace);
     assert_eq!(person_names(&reopened), ["Chidi Okafor"]);
     let index = reopened.state().entities();
@@ -377,10 +356,7 @@ fn selecting_an_entity_keeps_the_sidebar_width() {
     let tmp = tempfile::tempdir().unwrap();
     let app =
         CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1280.0, 800.0]);
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
     open_folder(&mut harness, &sample);
     let people_tab_x = |h: &Harness<'_, CorpusExplorerApp>| tab(h, "People").rect().min.x;
@@ -423,10 +399,7 @@ fn merge_suggestions_can_be_accepted_or_dismissed_and_stay_dismissed() {
         AppDirs::at(&tmp.path().join("home")),
         ChoosePath(workspace.clone()),
     );
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1400.0, 1200.0]);
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
     open_folder(&mut harness, &sample);
     let (before, entities) = (suggestions(&harness), live_count(&harness));
@@ -474,10 +447,7 @@ fn merge_suggestions_can_be_accepted_or_dismissed_and_stay_dismissed() {
 
     let app =
         CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home2")), NoDialogPicker);
-    let mut reopened = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(|_cc| app);
-    reopened.step();
+    let mut reopened = sized_harness(app, [1400.0, 1200.0]);
     open_folder(&mut reopened, &workspace);
     assert_eq!(
         suggestions(&reopened),

@@ -8,28 +8,25 @@ use std::path::{Path, PathBuf};
 use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::entities::Filter;
 use corpus_explorer::workspace::AppDirs;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{ChoosePath, open_folder, step_until};
+use support::{ChoosePath, click_at, drag, open_folder, sized_harness, step_until, write_corpus};
 
 fn corpus(root: &Path) -> PathBuf {
-    let folder = root.join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    let docs = [
-        (
-            "a.txt",
-            "Amina Okafor met the harbour master in Lagos on 3 March 1999.",
-        ),
-        ("b.txt", "Amina Okafor travelled to Nairobi in May 2001."),
-        ("c.txt", "The harbour in Lagos was quiet all week."),
-    ];
-    for (name, text) in docs {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    folder
+    write_corpus(
+        root,
+        &[
+            (
+                "a.txt",
+                "Amina Okafor met the harbour master in Lagos on 3 March 1999.",
+            ),
+            ("b.txt", "Amina Okafor travelled to Nairobi in May 2001."),
+            ("c.txt", "The harbour in Lagos was quiet all week."),
+        ],
+    )
 }
 
 fn opened(
@@ -40,10 +37,7 @@ fn opened(
 ) -> Harness<'static, CorpusExplorerApp> {
     let app =
         CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join(home)), ChoosePath(picker_answer));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1400.0, 1000.0]);
     open_folder(&mut harness, path);
     harness.get_by_label("Map").click();
     harness.run_steps(3);
@@ -54,20 +48,6 @@ fn place(harness: &Harness<'_, CorpusExplorerApp>, id: &str) -> (f64, f64) {
     let index = harness.state().entities();
     let e = index.entity(index.find(id).unwrap()).unwrap();
     (e.lat.unwrap(), e.lon.unwrap())
-}
-
-fn click_at(harness: &mut Harness<'_, CorpusExplorerApp>, pos: Pos2, modifiers: Modifiers) {
-    harness.event(Event::PointerMoved(pos));
-    harness.step();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    harness.run_steps(3);
 }
 
 #[test]
@@ -97,28 +77,9 @@ fn a_shift_drag_rectangle_filters_to_the_places_inside() {
     let from = lagos - egui::vec2(15.0, 15.0);
     let to = lagos + egui::vec2(15.0, 15.0);
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::SHIFT,
-    });
-    harness.step();
-    for step in 1..=6 {
-        let t = step as f32 / 6.0;
-        harness.event(Event::PointerMoved(from + (to - from) * t));
-        harness.step();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::SHIFT,
-    });
-    harness.step();
+    drag(&mut harness, from, to, Modifiers::SHIFT);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(2);
     harness.run_steps(3);
     let filters = harness.state().filters().to_vec();
     let [Filter::Places { ids, label }] = filters.as_slice() else {
@@ -156,10 +117,7 @@ fn a_location_set_on_the_map_survives_save_and_reopen() {
 
     let app =
         CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home2")), NoDialogPicker);
-    let mut reopened = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_eframe(|_cc| app);
-    reopened.step();
+    let mut reopened = sized_harness(app, [1400.0, 1000.0]);
     open_folder(&mut reopened, &workspace);
     let (lat2, lon2) = place(&reopened, "place:nairobi");
     assert!((lat2 - new_lat).abs() < 1e-9 && (lon2 - new_lon).abs() < 1e-9);

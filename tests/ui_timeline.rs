@@ -9,34 +9,31 @@ use corpus_explorer::app::CorpusExplorerApp;
 use corpus_explorer::entities::Filter;
 use corpus_explorer::extract::dates::days_from_epoch;
 use corpus_explorer::workspace::AppDirs;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{ChoosePath, open_folder, step_until};
+use support::{ChoosePath, drag, open_folder, sized_harness, step_until, write_corpus};
 
 fn corpus(root: &Path) -> PathBuf {
-    let folder = root.join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    let docs = [
-        (
-            "a.txt",
-            "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999.",
-        ),
-        (
-            "b.txt",
-            "Travel note\n\nAmina Okafor travelled to Nairobi in May 2001.",
-        ),
-        (
-            "c.txt",
-            "Old file\n\nThe harbour was built in 1968 by a private company.",
-        ),
-    ];
-    for (name, text) in docs {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    folder
+    write_corpus(
+        root,
+        &[
+            (
+                "a.txt",
+                "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999.",
+            ),
+            (
+                "b.txt",
+                "Travel note\n\nAmina Okafor travelled to Nairobi in May 2001.",
+            ),
+            (
+                "c.txt",
+                "Old file\n\nThe harbour was built in 1968 by a private company.",
+            ),
+        ],
+    )
 }
 
 fn harness_on(
@@ -46,37 +43,10 @@ fn harness_on(
     path: &Path,
 ) -> Harness<'static, CorpusExplorerApp> {
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join(home)), ChoosePath(answer));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_eframe(|_cc| app);
-    harness.step();
+    let mut harness = sized_harness(app, [1400.0, 1000.0]);
     open_folder(&mut harness, path);
     harness.run_steps(3);
     harness
-}
-
-fn drag(harness: &mut Harness<'_, CorpusExplorerApp>, from: Pos2, to: Pos2) {
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    for step in 1..=8 {
-        let t = step as f32 / 8.0;
-        harness.event(Event::PointerMoved(from + (to - from) * t));
-        harness.step();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(3);
 }
 
 /// Drags across the timeline from the start of `first` to the end of `last` (years).
@@ -88,7 +58,7 @@ fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i
     let to = state
         .timeline_screen_pos(days_from_epoch(last, 12, 31) - 20)
         .unwrap();
-    drag(harness, from, to);
+    drag(harness, from, to, Modifiers::NONE);
 }
 
 #[test]

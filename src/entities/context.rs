@@ -72,7 +72,7 @@ fn sentence_end(after: &str) -> Option<usize> {
 /// The word at byte `at`, and the run of capitalised words around it ("Harbour Light
 /// Relief", "Bank of Lagos"): what a right-click offers to mark as an entity.
 pub fn phrase_at(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let is_word = is_word_char;
     let at = floor_boundary(text, at.min(text.len()));
     let start = text[..at]
         .char_indices()
@@ -119,6 +119,11 @@ pub fn phrase_at(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> 
     Some((word, phrase))
 }
 
+/// Letters, digits, hyphens and apostrophes make up a word ("al-Qaeda", "O'Brien").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
+}
+
 /// The words right after `from`, while only single spaces separate them.
 fn words_after(
     text: &str,
@@ -127,9 +132,7 @@ fn words_after(
     let mut at = from;
     std::iter::from_fn(move || {
         let rest = text.get(at..)?.strip_prefix(' ')?;
-        let len = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
         (len > 0).then(|| {
             let word = at + 1..at + 1 + len;
             at = word.end;
@@ -150,7 +153,7 @@ fn words_before(
         let start = before
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
+            .take_while(|&(_, c)| is_word_char(c))
             .last()
             .map(|(i, _)| i)?;
         let word = start..before.len();

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use corpus_explorer::app::{CorpusExplorerApp, DialogRequest, FilePicker, PickOutcome};
+use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -59,4 +60,70 @@ pub fn open_folder(harness: &mut Harness<'_, CorpusExplorerApp>, folder: &Path) 
     step_until(harness, "the ingest to finish", |h| {
         !h.state().is_busy() && !h.state().documents().is_empty()
     });
+}
+
+/// A corpus folder of small text files, in `root/corpus`.
+pub fn write_corpus(root: &Path, docs: &[(&str, &str)]) -> PathBuf {
+    let folder = root.join("corpus");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in docs {
+        std::fs::write(folder.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    folder
+}
+
+/// A harness of the given size on `app`, after its first frame.
+pub fn sized_harness(
+    app: CorpusExplorerApp,
+    size: [f32; 2],
+) -> Harness<'static, CorpusExplorerApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(|_cc| app);
+    harness.step();
+    harness
+}
+
+/// Presses the primary button at `from`, moves to `to` in steps, releases: a drag.
+pub fn drag(
+    harness: &mut Harness<'_, CorpusExplorerApp>,
+    from: Pos2,
+    to: Pos2,
+    modifiers: Modifiers,
+) {
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    harness.step();
+    for step in 1..=8 {
+        harness.event(Event::PointerMoved(
+            from + (to - from) * (step as f32 / 8.0),
+        ));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    harness.run_steps(3);
+}
+
+/// A primary click at `pos`.
+pub fn click_at(harness: &mut Harness<'_, CorpusExplorerApp>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::PointerMoved(pos));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.run_steps(3);
 }

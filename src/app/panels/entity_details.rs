@@ -96,25 +96,25 @@ pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mu
                 count(mentions as usize, "mention", "mentions")
             ));
             ui.horizontal(|ui| {
-                if ui
-                    .button("Show its documents")
-                    .on_hover_text("Filter the document list to the documents that mention it")
-                    .clicked()
-                {
-                    out.push(Command::FilterByEntity {
-                        id: entity.id.clone(),
-                        add: false,
-                    });
-                }
-                if ui
-                    .button("Add to filters")
-                    .on_hover_text("Keep the other filters and also require this one")
-                    .clicked()
-                {
-                    out.push(Command::FilterByEntity {
-                        id: entity.id.clone(),
-                        add: true,
-                    });
+                let buttons = [
+                    (
+                        "Show its documents",
+                        "Filter the document list to the documents that mention it",
+                        false,
+                    ),
+                    (
+                        "Add to filters",
+                        "Keep the other filters and also require this one",
+                        true,
+                    ),
+                ];
+                for (label, hint, add) in buttons {
+                    if ui.button(label).on_hover_text(hint).clicked() {
+                        out.push(Command::FilterByEntity {
+                            id: entity.id.clone(),
+                            add,
+                        });
+                    }
                 }
             });
             ui.add_space(6.0);
