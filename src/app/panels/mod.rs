@@ -4,6 +4,7 @@
 pub mod documents;
 pub mod entities;
 pub mod entity_details;
+mod entity_fixes;
 pub mod find_bar;
 pub mod map;
 pub mod menu;
