@@ -456,3 +456,52 @@ fn merge_suggestions_can_be_accepted_or_dismissed_and_stay_dismissed() {
     );
     assert_eq!(live_count(&reopened), entities - (merged.len() - 1));
 }
+
+#[test]
+fn rename_and_change_of_kind_undo_and_redo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = opened(tmp.path());
+    harness.get_by_label("Chidi Okafor").click();
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Rename…");
+    harness.run_steps(2);
+    let name_field = |h: &Harness<'_, CorpusExplorerApp>| {
+        h.get_by(|n| {
+            n.value().as_deref() == Some("Chidi Okafor")
+                && n.role() == egui::accesskit::Role::TextInput
+        })
+        .focus()
+    };
+    name_field(&harness);
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Chidi O. Okafor".into()));
+    harness.run_steps(2);
+    click_in_view(&mut harness, "Rename");
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi O. Okafor"]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi Okafor"]);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi O. Okafor"]);
+
+    harness
+        .get_by(|n| {
+            n.value().as_deref() == Some("Kind: person")
+                || n.label().as_deref() == Some("Kind: person")
+        })
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("organisation").click();
+    harness.run_steps(2);
+    assert_eq!(
+        person_names(&harness),
+        ["Amina Okafor"],
+        "now an organisation"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(person_names(&harness), ["Amina Okafor", "Chidi O. Okafor"]);
+}
