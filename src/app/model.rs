@@ -192,7 +192,11 @@ impl Model {
         self.extraction_paths = Arc::default();
         self.extraction_complete = false;
         self.selected_entity = None;
-        self.refresh_filter();
+        // Nothing of the previous corpus carries over: not its redo list either.
+        self.redo.clear();
+        self.correction_problems.clear();
+        self.place_candidates = None;
+        self.entities_changed();
         self.mark_clean();
     }
 
