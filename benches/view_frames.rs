@@ -1,7 +1,8 @@
-//! Frame times of the real window (headless, egui_kittest) with 100,000 documents, 50,000
+//! Frame times of the real window (headless, egui_kittest). First with 100,000 documents, 50,000
 //! entities (12,500 places with coordinates, 12,500 dates) and 3 million mentions (750,000
 //! of them dates): scrolling and filtering the entity list, clicking an entity, panning and
-//! zooming the map, brushing and zooming the timeline. Prints p50/p99/max per action.
+//! zooming the map, brushing and zooming the timeline; then the timeline alone on 20,000
+//! documents with 200,000 date mentions. Prints p50/p99/max per action.
 //! Run: `cargo bench --bench view_frames`.
 
 use std::time::{Duration, Instant};
@@ -14,13 +15,35 @@ use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const DOCUMENTS: usize = 100_000;
-const ENTITIES: usize = 50_000;
-const MENTIONS_PER_DOC: usize = 30;
+/// A synthetic corpus's size.
+#[derive(Clone, Copy)]
+struct Size {
+    documents: usize,
+    entities: usize,
+    mentions_per_doc: usize,
+}
 
-fn corpus() -> (Vec<Document>, Extraction) {
+/// The sidebar and map issue's scale: 100,000 documents, 50,000 entities.
+const LARGE: Size = Size {
+    documents: 100_000,
+    entities: 50_000,
+    mentions_per_doc: 30,
+};
+/// The timeline issue's scale: 200,000 date mentions (a quarter of 800,000).
+const TIMELINE: Size = Size {
+    documents: 20_000,
+    entities: 10_000,
+    mentions_per_doc: 40,
+};
+
+fn corpus(size: Size) -> (Vec<Document>, Extraction) {
+    let Size {
+        documents: n_documents,
+        entities: n_entities,
+        mentions_per_doc,
+    } = size;
     let text: std::sync::Arc<str> = "word ".repeat(300).into();
-    let documents: Vec<Document> = (0..DOCUMENTS)
+    let documents: Vec<Document> = (0..n_documents)
         .map(|i| Document {
             rel_path: format!("f{:03}/doc{i:06}.txt", i % 500),
             title: format!("Report number {i}"),
@@ -33,15 +56,15 @@ fn corpus() -> (Vec<Document>, Extraction) {
             metadata: Default::default(),
         })
         .collect();
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); ENTITIES];
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n_entities];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     for doc in &documents {
-        for k in 0..MENTIONS_PER_DOC {
+        for k in 0..mentions_per_doc {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             let r = (state % 1_000_000) as f64 / 1_000_000.0;
-            let entity = ((ENTITIES as f64).powf(r) as usize).min(ENTITIES - 1);
+            let entity = ((n_entities as f64).powf(r) as usize).min(n_entities - 1);
             mentions[entity].push(Mention {
                 path: doc.rel_path.clone(),
                 start: k * 10,
@@ -116,7 +139,7 @@ fn timed_steps(harness: &mut Harness<'_, CorpusExplorerApp>, n: usize) -> Vec<Du
 
 fn main() {
     let home = tempfile::tempdir().expect("temp dir");
-    let (documents, extraction) = corpus();
+    let (documents, extraction) = corpus(LARGE);
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(home.path()), NoDialogPicker)
         .with_loaded_corpus(home.path().join("corpus"), documents, extraction);
     let mut harness = Harness::builder()
@@ -185,6 +208,29 @@ fn main() {
         ),
     );
     report("timeline zooming", scroll(&mut harness, timeline, 40.0, 20));
+    drop(harness);
+
+    // The timeline issue's own scale.
+    let (documents, extraction) = corpus(TIMELINE);
+    let app = CorpusExplorerApp::new_for_test(AppDirs::at(home.path()), NoDialogPicker)
+        .with_loaded_corpus(home.path().join("corpus2"), documents, extraction);
+    let mut harness = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .build_eframe(|_cc| app);
+    harness.run_steps(5);
+    report(
+        "timeline brushing (20,000 docs, 200,000 dates)",
+        drag(
+            &mut harness,
+            timeline,
+            timeline + Vec2::new(150.0, 0.0),
+            Modifiers::NONE,
+        ),
+    );
+    report(
+        "timeline zooming (same)",
+        scroll(&mut harness, timeline, 40.0, 20),
+    );
 }
 
 /// Frames of a primary-button drag from `from` to `to` in 20 steps.
