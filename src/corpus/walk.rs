@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
+
 use super::error::{CorpusError, FileError};
 use super::{Format, Problem};
 
@@ -63,6 +65,7 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> Result<WalkResult, CorpusError>
                 continue;
             }
         };
+        let mut listed = Vec::new();
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -85,7 +88,15 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> Result<WalkResult, CorpusError>
             } else {
                 format!("{rel_dir}/{name}")
             };
-            visit(entry, rel_path, &mut result, &mut pending, &mut seen_dirs);
+            listed.push((entry, rel_path));
+        }
+        // Asking the file system about each entry is most of a walk's time: in parallel.
+        let looked: Vec<Looked> = listed
+            .into_par_iter()
+            .map(|(entry, rel_path)| look(entry, rel_path))
+            .collect();
+        for found in looked {
+            record(found, &mut result, &mut pending, &mut seen_dirs);
         }
     }
     result.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
@@ -93,73 +104,96 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> Result<WalkResult, CorpusError>
     Ok(result)
 }
 
+/// What one directory entry turned out to be.
+enum Looked {
+    File(FoundFile),
+    Folder {
+        path: PathBuf,
+        rel_path: String,
+        key: DirKey,
+        via_link: bool,
+    },
+    Problem(Problem),
+    Nothing,
+}
+
 /// Sorts one directory entry into a file to read, a folder to walk, or a problem.
-fn visit(
-    entry: fs::DirEntry,
-    rel_path: String,
-    result: &mut WalkResult,
-    pending: &mut Vec<(PathBuf, String)>,
-    seen_dirs: &mut HashSet<DirKey>,
-) {
+fn look(entry: fs::DirEntry, rel_path: String) -> Looked {
     let path = entry.path();
     let format = path
         .extension()
         .and_then(|ext| ext.to_str())
         .and_then(Format::from_extension);
     let Ok(file_type) = entry.file_type() else {
-        return;
+        return Looked::Nothing;
     };
     // Follow links to see what they point at; the seen-set stops loops.
     let meta = if file_type.is_symlink() {
         match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(_) if format.is_some() => {
-                result
-                    .problems
-                    .push(problem(&rel_path, FileError::BrokenLink));
-                return;
+                return Looked::Problem(problem(&rel_path, FileError::BrokenLink));
             }
-            Err(_) => return,
+            Err(_) => return Looked::Nothing,
         }
     } else if file_type.is_dir() {
         match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(err) => {
-                result
-                    .problems
-                    .push(problem(&rel_path, FileError::FolderUnreadable(err)));
-                return;
+                return Looked::Problem(problem(&rel_path, FileError::FolderUnreadable(err)));
             }
         }
     } else if format.is_some() {
         match entry.metadata() {
             Ok(meta) => meta,
-            Err(err) => {
-                result
-                    .problems
-                    .push(problem(&rel_path, FileError::from_io(err)));
-                return;
-            }
+            Err(err) => return Looked::Problem(problem(&rel_path, FileError::from_io(err))),
         }
     } else {
-        return;
+        return Looked::Nothing;
     };
     if meta.is_dir() {
-        // Without inode numbers a linked folder cannot be recognised as
-        // seen, so only real folders are entered there.
-        if !cfg!(unix) && file_type.is_symlink() {
-            return;
-        }
-        if seen_dirs.insert(DirKey::of(&meta)) {
-            pending.push((path, rel_path));
+        Looked::Folder {
+            path,
+            rel_path,
+            key: DirKey::of(&meta),
+            via_link: file_type.is_symlink(),
         }
     } else if let (true, Some(format)) = (meta.is_file(), format) {
-        result.files.push(FoundFile {
+        Looked::File(FoundFile {
             path,
             rel_path,
             format,
             size: meta.len(),
-        });
+        })
+    } else {
+        Looked::Nothing
+    }
+}
+
+/// Adds what an entry turned out to be to the walk: folders not seen before are walked.
+fn record(
+    looked: Looked,
+    result: &mut WalkResult,
+    pending: &mut Vec<(PathBuf, String)>,
+    seen_dirs: &mut HashSet<DirKey>,
+) {
+    match looked {
+        Looked::File(file) => result.files.push(file),
+        Looked::Problem(problem) => result.problems.push(problem),
+        // Without inode numbers a linked folder cannot be recognised as seen, so only
+        // real folders are entered there.
+        Looked::Folder { via_link, .. } if !cfg!(unix) && via_link => {}
+        Looked::Folder {
+            path,
+            rel_path,
+            key,
+            ..
+        } => {
+            if seen_dirs.insert(key) {
+                pending.push((path, rel_path));
+            }
+        }
+        Looked::Nothing => {}
     }
 }
 
