@@ -277,6 +277,9 @@ fn held_back_quality_meets_targets() {
     let report = evaluate(&set, &extractor);
     let table = report.table("held-back documents");
     println!("{table}");
+    if std::env::var_os("EXTRACTION_MISSES").is_some() {
+        println!("{}", report.misses.join("\n"));
+    }
     let (_, _, f1) = report.overall().prf();
     let geo = report.geocoded_right as f64 / report.geocoded.max(1) as f64;
     let dates = report.dates_found as f64 / report.dates_gold.max(1) as f64;

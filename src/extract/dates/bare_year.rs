@@ -40,14 +40,24 @@ use super::lexicon::{
 use super::scan::{Hit, PLAUSIBLE_YEARS, Scanner};
 use super::text::{
     digits_end, is_apostrophe, is_dash, next_char, number, prev_char, skip_space, skip_space_back,
-    word_before,
+    word_at, word_before, word_is,
 };
 use super::value::{DateValue, Granularity};
 
 impl Scanner<'_> {
     pub(super) fn bare_year(&self, p: usize, e: usize) -> Option<Hit> {
         let year = i32::try_from(number(&self.b[p..e])).ok()?;
-        if !PLAUSIBLE_YEARS.contains(&year) || !self.closes_year(e) {
+        if !PLAUSIBLE_YEARS.contains(&year) {
+            return None;
+        }
+        if self.era_suffix_follows(e) && self.opens_number(p) {
+            return Some(Hit {
+                start: p,
+                end: e,
+                value: Some(DateValue::year(year)),
+            });
+        }
+        if !self.closes_year(e) {
             return None;
         }
         let next = self.next_word(e);
@@ -78,10 +88,8 @@ impl Scanner<'_> {
         let accepted = match self.cue_before(p) {
             Some((YearCue::Modifier, start)) => return hit(start),
             Some((YearCue::Strong, _)) => true,
-            Some((YearCue::In, start)) => {
-                let counted = plural && !(1900..=2030).contains(&year);
-                !counted && !self.quantity_lead_before(start)
-            }
+            // No quantity-lead veto after "in": "estimated in 2018" is a year.
+            Some((YearCue::In, _)) => !(plural && !(1900..=2030).contains(&year)),
             Some((YearCue::Weak, start)) => !plural && !self.quantity_lead_before(start),
             Some((YearCue::Connector, start)) => {
                 let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;
@@ -122,13 +130,31 @@ impl Scanner<'_> {
         })
     }
 
+    /// "a 1984-built ship", "1990-era rules": a hyphen and a word that only
+    /// ever follows a time.
+    fn era_suffix_follows(&self, e: usize) -> bool {
+        if self.b.get(e) != Some(&b'-') {
+            return false;
+        }
+        let Some(end) = word_at(self.text, e + 1) else {
+            return false;
+        };
+        ["built", "era", "vintage", "dated", "made"]
+            .iter()
+            .any(|w| word_is(&self.b[e + 1..end], w))
+    }
+
     /// The cue word before `p` and its start. A possessive "'s" counts as a
-    /// determiner; a word with a full stop counts only if it is "c." and the like.
+    /// determiner; a word with a full stop counts only if it is "c." and the
+    /// like; a copyright sign is a strong cue ("© 2016").
     fn cue_before(&self, p: usize) -> Option<(YearCue, usize)> {
         let b = self.b;
         let q = skip_space_back(b, p);
         if q == p {
             return None;
+        }
+        if self.text[..q].ends_with('©') {
+            return Some((YearCue::Strong, q - '©'.len_utf8()));
         }
         if b[q - 1] == b'.' {
             let ws = word_before(self.text, q - 1)?;
@@ -153,6 +179,9 @@ impl Scanner<'_> {
     fn stands_alone(&self, p: usize, e: usize, next: Option<&[u8]>) -> bool {
         let b = self.b;
         let next_byte = b.get(e).copied();
+        if self.fills_date_column(p, e) {
+            return true;
+        }
         if matches!(prev_char(self.text, p), Some('(' | '[')) {
             return matches!(next_byte, Some(b')' | b']' | b',' | b';'));
         }
@@ -191,6 +220,32 @@ impl Scanner<'_> {
         sentence_start && next.is_some_and(is_year_subject_verb)
     }
 
+    /// The year is all of a table cell ("… | 1952 |", one cell per `|` as
+    /// HTML and Markdown tables are laid out) in a column whose header names
+    /// a time ("Year", "Date of document"). A column of counts does not pass.
+    fn fills_date_column(&self, p: usize, e: usize) -> bool {
+        let b = self.b;
+        let line_start = b[..p]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = b[e..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| e + i);
+        let before = self.text[line_start..p].trim_end_matches([' ', '\t']);
+        let after = self.text[e..line_end].trim_start_matches([' ', '\t']);
+        let opens_cell = before.is_empty() || before.ends_with('|');
+        let closes_cell = after.is_empty() || after.starts_with('|');
+        if !opens_cell || !closes_cell || !self.text[line_start..line_end].contains('|') {
+            return false;
+        }
+        let column = before.matches('|').count();
+        table_header(self.text, line_start)
+            .and_then(|header| header.split('|').nth(column))
+            .is_some_and(names_a_time)
+    }
+
     /// `q` follows only a list marker and emphasis at the start of a line ("- **").
     fn starts_list_item(&self, q: usize) -> bool {
         let line = self.b[..q]
@@ -205,7 +260,7 @@ impl Scanner<'_> {
     }
 
     /// The year comes right after a date and a dash: "1998–2001", "May 1998 - 2001".
-    fn follows_date_dash(&self, p: usize) -> bool {
+    pub(super) fn follows_date_dash(&self, p: usize) -> bool {
         let q = skip_space_back(self.b, p);
         let Some(dash) = prev_char(self.text, q).filter(|&c| is_dash(c)) else {
             return false;
@@ -250,4 +305,35 @@ impl Scanner<'_> {
     fn number_group_follows(&self, e: usize) -> bool {
         self.b.get(e) == Some(&b' ') && digits_end(self.b, e + 1) >= e + 4
     }
+}
+
+/// The first line of the table whose row starts at `row_start`: the topmost of
+/// the consecutive lines above that hold a `|`. Markdown's `---|---` rule is skipped.
+fn table_header(text: &str, row_start: usize) -> Option<&str> {
+    let mut header = None;
+    let mut end = row_start;
+    while end > 0 {
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end - 1];
+        if !line.contains('|') {
+            break;
+        }
+        if !line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        {
+            header = Some(line);
+        }
+        end = start;
+    }
+    header
+}
+
+/// A column header about time: "Year", "Date of document", "When".
+fn names_a_time(header: &str) -> bool {
+    header.split(|c: char| !c.is_alphabetic()).any(|w| {
+        ["year", "date", "when", "period"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+    })
 }

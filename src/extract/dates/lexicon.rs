@@ -98,9 +98,11 @@ pub fn year_cue(word: &[u8]) -> YearCue {
         "founded",
         "established",
         "dated",
+        "copyright",
     ];
     const WEAK: &[&str] = &[
         "by",
+        "for",
         "from",
         "to",
         "of",
@@ -313,6 +315,12 @@ pub fn looks_plural(word: &[u8]) -> bool {
         "does",
         "goes",
         "says",
+        "states",
+        "shows",
+        "notes",
+        "finds",
+        "describes",
+        "concludes",
         "saw",
         "whose",
     ];

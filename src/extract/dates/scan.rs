@@ -200,9 +200,10 @@ impl Scanner<'_> {
         (1..=2).contains(&(end - start)).then_some((start, end))
     }
 
-    /// After a dash, the second day of a range ("6–10 February 2023") may start a date.
+    /// After a dash or slash, the second day of a range ("6–10 February 2023",
+    /// "the night of 30/31 December 2018") may start a date.
     fn after_day_dash(&self, p: usize) -> bool {
-        let Some(dash) = prev_char(self.text, p).filter(|&c| is_dash(c)) else {
+        let Some(dash) = prev_char(self.text, p).filter(|&c| is_dash(c) || c == '/') else {
             return false;
         };
         let d = p - dash.len_utf8();
@@ -303,18 +304,17 @@ impl Scanner<'_> {
         })
     }
 
-    /// "2016-06-21" and "2016/06/21" (year first is never ambiguous).
+    /// "2016-06-21" and "2016/06/21" (year first is never ambiguous), and
+    /// the ISO month "1979-02".
     fn iso_date(&self, p: usize, e: usize) -> Option<Hit> {
         let b = self.b;
         let sep = *b.get(e)?;
         let two_digits_at = |i: usize| digits_end(b, i) == i + 2;
-        if !matches!(sep, b'-' | b'/')
-            || !self.opens_number(p)
-            || !two_digits_at(e + 1)
-            || b.get(e + 3) != Some(&sep)
-            || !two_digits_at(e + 4)
-        {
+        if !matches!(sep, b'-' | b'/') || !self.opens_number(p) || !two_digits_at(e + 1) {
             return None;
+        }
+        if b.get(e + 3) != Some(&sep) || !two_digits_at(e + 4) {
+            return self.iso_month(p, e);
         }
         let end = e + 6;
         let time_follows =
@@ -332,6 +332,26 @@ impl Scanner<'_> {
             start: p,
             end,
             value: DateValue::day(year, month, day),
+        })
+    }
+
+    /// "1979-02": a year, a hyphen and a month number. When the two digits
+    /// could also end a range that goes forward ("2001-02"), the range wins.
+    fn iso_month(&self, p: usize, e: usize) -> Option<Hit> {
+        let b = self.b;
+        if b.get(e) != Some(&b'-') || !self.closes_year(e + 3) || b.get(e + 3) == Some(&b'-') {
+            return None;
+        }
+        let year = i32::try_from(number(&b[p..e])).ok()?;
+        let month = u8::try_from(number(&b[e + 1..e + 3])).ok()?;
+        let forward_range = i32::from(month) > year.rem_euclid(100);
+        if !PLAUSIBLE_YEARS.contains(&year) || forward_range {
+            return None;
+        }
+        Some(Hit {
+            start: p,
+            end: e + 3,
+            value: DateValue::month(year, month),
         })
     }
 
@@ -386,7 +406,7 @@ impl Scanner<'_> {
             return None;
         }
         let modifier = self.modifier_before(p);
-        if modifier.is_none() && !self.opens_number(p) {
+        if modifier.is_none() && !self.opens_number(p) && !self.follows_date_dash(p) {
             return None;
         }
         let start = modifier.unwrap_or(p);

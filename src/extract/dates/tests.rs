@@ -314,3 +314,71 @@ fn markdown_emphasis_and_list_items_do_not_hide_dates() {
     assert_eq!(values, ["1997", "1999-03-03", "2022-04-02"]);
     assert!(find_dates("- **1500** members joined").is_empty());
 }
+
+#[test]
+fn decade_ranges_give_two_decades() {
+    assert_eq!(
+        found("Room 1: Roads (1950s–1960s)"),
+        vec![("1950s", "1950s".into()), ("1960s", "1960s".into())]
+    );
+    assert_eq!(
+        found("the 2010s - 2020s saw"),
+        vec![("2010s", "2010s".into()), ("2020s", "2020s".into())]
+    );
+}
+
+#[test]
+fn yearless_days_stay_unreported_even_after_a_full_date() {
+    // "Jan. 16" in a 2025 story that later quotes "Feb. 1979": no year can be
+    // borrowed safely from the dates around it.
+    assert_eq!(
+        found("Kyiv, 2 April 2022. She called on 23 February and again on March 1st."),
+        vec![("2 April 2022", "2022-04-02".into())]
+    );
+}
+
+#[test]
+fn iso_months() {
+    one("indexed as 1979-02 in", "1979-02", "1979-02");
+    one("(2019-11)", "2019-11", "2019-11");
+    // Two digits that move forward are the end of a range.
+    assert_eq!(
+        found("the 2001-02 season"),
+        vec![("2001", "2001".into()), ("02", "2002".into())]
+    );
+    none("code 1979-13 here");
+}
+
+#[test]
+fn night_of_two_days_is_its_second_day() {
+    one(
+        "on the night of 30/31 December 2018, they",
+        "31 December 2018",
+        "2018-12-31",
+    );
+}
+
+#[test]
+fn more_year_cues() {
+    one("© 2016 The Lagos Courier.", "2016", "2016");
+    one("Copyright 2016 the authors", "2016", "2016");
+    one("the accounts for 2011: income", "2011", "2011");
+    one("a 1984-built feeder vessel", "1984", "1984");
+    one("The World Bank estimated in 2018 that", "2018", "2018");
+    one("The report of 2020 states that", "2020", "2020");
+    none("a crowd of 2000 students");
+    none("for 1500 families");
+    none("a 2000-strong crowd");
+}
+
+#[test]
+fn years_in_a_date_column_of_a_table() {
+    let table = "Item | Lender | Date of document\nCard | ICRC | October 1973\nRegister | Ministry | 1952\n";
+    assert_eq!(
+        found(table),
+        vec![("October 1973", "1973-10".into()), ("1952", "1952".into())]
+    );
+    let markdown = "| Year | Event |\n|---|---|\n| 1968 | Protests |\n";
+    one(markdown, "1968", "1968");
+    none("Camp | Households\nDadaab | 1952\n");
+}
