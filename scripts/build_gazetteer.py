@@ -128,7 +128,19 @@ class Words:
 
     def is_common_word(self, name: str) -> bool:
         key = fold(name)
-        return key in self.lowercase and self.zipf(key) >= COMMON_WORD_ZIPF
+        return self.in_dictionary(key) and self.zipf(key) >= COMMON_WORD_ZIPF
+
+    def in_dictionary(self, key: str) -> bool:
+        """A web2 headword or its -ing/-ed form ("reading"). Plurals are left
+        out: "pari" + "s" would make Paris a common word."""
+        if key in self.lowercase:
+            return True
+        for suffix, stems in (("ing", ("", "e")), ("ed", ("", "e"))):
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                base = key[: -len(suffix)]
+                if any(base + stem in self.lowercase for stem in stems):
+                    return True
+        return False
 
     def is_common_name(self, name: str) -> bool:
         key = fold(name)
@@ -315,7 +327,13 @@ def filter_names(places, demonym_keys, words):
             aliases.append(alias)
         p["aliases"] = aliases
         kept.append(p)
-    common_words = {w for w in common_words if biggest_with_name[fold(w)] < OWNS_ITS_NAME}
+    # A city of a million owns its name; a region does not (Reading is also a
+    # unitary authority, and still an everyday word).
+    biggest_city = defaultdict(int)
+    for p in kept:
+        if p["kind"] == "city":
+            biggest_city[fold(p["name"])] = max(biggest_city[fold(p["name"])], p["population"])
+    common_words = {w for w in common_words if biggest_city[fold(w)] < OWNS_ITS_NAME}
     return kept, common_words
 
 
