@@ -8,6 +8,14 @@ use unicode_normalization::char::canonical_combining_class;
 /// Lowercase, strip accents, drop apostrophes and dots, and turn runs of spaces,
 /// hyphens, dashes and underscores into one space.
 pub fn fold_name(s: &str) -> String {
+    if s.is_ascii() {
+        fold_ascii(s)
+    } else {
+        fold_unicode(s)
+    }
+}
+
+fn fold_unicode(s: &str) -> String {
     let mut lowered = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match special_letter(c) {
@@ -39,6 +47,26 @@ pub fn fold_name(s: &str) -> String {
     out
 }
 
+/// [`fold_name`] for ASCII text in one pass and one allocation: most names
+/// are ASCII, and the gazetteer folds 200,000 of them at start-up.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for &b in s.as_bytes() {
+        let c = char::from(b);
+        if is_separator(c) {
+            pending_space = !out.is_empty();
+        } else if !is_dropped(c) {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 /// Letters that do not decompose into a base letter and an accent.
 fn special_letter(c: char) -> Option<&'static str> {
     Some(match c {
@@ -66,7 +94,7 @@ fn is_separator(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::fold_name;
+    use super::{fold_ascii, fold_name, fold_unicode};
 
     #[test]
     fn folds_case_accents_and_punctuation() {
@@ -83,5 +111,12 @@ mod tests {
         assert_eq!(fold_name("São  Paulo"), "sao paulo");
         assert_eq!(fold_name("İzmir"), "izmir");
         assert_eq!(fold_name(""), "");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_one() {
+        for name in ["New  York", "U.S.A.", "-Alma_Ata-", "d'Ivoire", "Bab al-Hawa", "ABC def"] {
+            assert_eq!(fold_ascii(name), fold_unicode(name), "{name}");
+        }
     }
 }

@@ -9,9 +9,12 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use rayon::prelude::*;
 
 pub use fold::fold_name;
 use parse::{Record, parse_line};
@@ -57,6 +60,39 @@ pub enum GazetteerError {
     Malformed { line: usize, reason: String },
 }
 
+/// The places one folded name stands for: nearly always one, so without a
+/// heap allocation for each of the 200,000 names.
+#[derive(Debug)]
+enum PlaceIds {
+    One(PlaceId),
+    Many(Vec<PlaceId>),
+}
+
+impl PlaceIds {
+    fn as_slice(&self) -> &[PlaceId] {
+        match self {
+            PlaceIds::One(id) => std::slice::from_ref(id),
+            PlaceIds::Many(ids) => ids,
+        }
+    }
+
+    /// Adds `id` unless it is already the last one (a place listing one name twice).
+    fn push(&mut self, id: PlaceId) {
+        match self {
+            PlaceIds::One(first) if *first != id => *self = PlaceIds::Many(vec![*first, id]),
+            PlaceIds::Many(ids) if ids.last() != Some(&id) => ids.push(id),
+            _ => {}
+        }
+    }
+}
+
+/// A record of the asset with its names folded for lookup.
+enum Folded {
+    Place(Place, Vec<String>),
+    Demonym(String, String),
+    CommonWord(String),
+}
+
 /// Cities at least this big outrank named sites when a name is ambiguous.
 const BIG_CITY: u64 = 100_000;
 
@@ -70,7 +106,7 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    by_name: HashMap<String, Vec<PlaceId>>,
+    by_name: HashMap<String, PlaceIds>,
     countries: HashMap<String, PlaceId>,
     /// Folded demonym to ISO2 ("" for peoples of several countries).
     demonyms: HashMap<String, String>,
@@ -93,27 +129,48 @@ impl Gazetteer {
     }
 
     /// A gazetteer from TSV text in the asset's format (see `scripts/build_gazetteer.py`).
+    ///
+    /// Parsing and folding the 200,000 names is most of the start-up time, so
+    /// lines are parsed in parallel and only the index is filled in order.
     pub fn from_tsv(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let lines: Vec<&str> = text.lines().collect();
+        let records = lines
+            .par_iter()
+            .enumerate()
+            .map(|(index, line)| {
+                Ok(parse_line(line, index + 1)?.map(|record| match record {
+                    Record::Place(place, aliases) => {
+                        let keys = std::iter::once(place.name.as_str())
+                            .chain(aliases)
+                            .map(fold_name)
+                            .collect();
+                        Folded::Place(place, keys)
+                    }
+                    Record::Demonym(word, country) => {
+                        Folded::Demonym(fold_name(word), country.to_string())
+                    }
+                    Record::CommonWord(word) => Folded::CommonWord(fold_name(word)),
+                }))
+            })
+            .collect::<Result<Vec<_>, GazetteerError>>()?;
         let mut gazetteer = Gazetteer::default();
-        for (index, line) in text.lines().enumerate() {
-            match parse_line(line, index + 1)? {
-                None => {}
-                Some(Record::Place(place, aliases)) => gazetteer.add_place(place, &aliases),
-                Some(Record::Demonym(word, country)) => {
-                    gazetteer
-                        .demonyms
-                        .insert(fold_name(word), country.to_string());
+        gazetteer.by_name.reserve(lines.len() * 3);
+        for record in records.into_iter().flatten() {
+            match record {
+                Folded::Place(place, keys) => gazetteer.add_place(place, keys),
+                Folded::Demonym(word, country) => {
+                    gazetteer.demonyms.insert(word, country);
                 }
-                Some(Record::CommonWord(word)) => {
-                    gazetteer.common_words.insert(fold_name(word));
+                Folded::CommonWord(word) => {
+                    gazetteer.common_words.insert(word);
                 }
             }
         }
-        gazetteer.by_name.shrink_to_fit();
         Ok(gazetteer)
     }
 
-    fn add_place(&mut self, place: Place, aliases: &[&str]) {
+    /// Adds a place under its folded main name and alternate names.
+    fn add_place(&mut self, place: Place, keys: Vec<String>) {
         let Ok(id) = PlaceId::try_from(self.places.len()) else {
             return;
         };
@@ -121,15 +178,16 @@ impl Gazetteer {
             self.countries
                 .insert(place.country.to_ascii_uppercase(), id);
         }
-        for name in std::iter::once(place.name.as_str()).chain(aliases.iter().copied()) {
-            let key = fold_name(name);
+        for key in keys {
             if key.is_empty() {
                 continue;
             }
             self.max_name_words = self.max_name_words.max(key.split(' ').count());
-            let ids = self.by_name.entry(key).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            match self.by_name.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(PlaceIds::One(id));
+                }
+                Entry::Occupied(mut slot) => slot.get_mut().push(id),
             }
         }
         self.places.push(place);
@@ -155,7 +213,7 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> &[PlaceId] {
         self.by_name
             .get(&fold_name(name))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], PlaceIds::as_slice)
     }
 
     /// The longest number of words of any name (so callers know how far to extend spans).

@@ -19,13 +19,20 @@ pub(super) fn parse_line(line: &str, number: usize) -> Result<Option<Record<'_>>
     if line.trim().is_empty() || line.starts_with('#') {
         return Ok(None);
     }
-    let fields: Vec<&str> = line.split('\t').collect();
+    // At most ten fields: the aliases are the last one.
+    let mut fields = [""; 10];
+    let mut count = 0;
+    for (slot, field) in fields.iter_mut().zip(line.splitn(10, '\t')) {
+        *slot = field;
+        count += 1;
+    }
+    let fields = &fields[..count];
     let malformed = |reason: &str| GazetteerError::Malformed {
         line: number,
         reason: reason.to_string(),
     };
     match fields[0] {
-        "P" => parse_place(&fields)
+        "P" => parse_place(fields)
             .map_err(|reason| malformed(&reason))
             .map(Some),
         "D" if fields.len() >= 2 => Ok(Some(Record::Demonym(
