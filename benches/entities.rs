@@ -27,12 +27,13 @@ fn extraction() -> (Extraction, Vec<String>) {
         state
     };
     for (doc, path) in paths.iter().enumerate() {
+        let path: std::sync::Arc<str> = path.as_str().into();
         for k in 0..MENTIONS_PER_DOC {
             let r = (next() % 1_000_000) as f64 / 1_000_000.0;
             let entity = ((ENTITIES as f64).powf(r) as usize).min(ENTITIES - 1);
             let start = k * 40 + doc % 7;
             mentions[entity].push(Mention {
-                path: path.clone(),
+                path: std::sync::Arc::clone(&path),
                 start,
                 end: start + 12,
                 text: format!("Name {entity}"),

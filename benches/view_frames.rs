@@ -59,6 +59,7 @@ fn corpus(size: Size) -> (Vec<Document>, Extraction) {
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n_entities];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     for doc in &documents {
+        let path: std::sync::Arc<str> = doc.rel_path.as_str().into();
         for k in 0..mentions_per_doc {
             state ^= state << 13;
             state ^= state >> 7;
@@ -66,7 +67,7 @@ fn corpus(size: Size) -> (Vec<Document>, Extraction) {
             let r = (state % 1_000_000) as f64 / 1_000_000.0;
             let entity = ((n_entities as f64).powf(r) as usize).min(n_entities - 1);
             mentions[entity].push(Mention {
-                path: doc.rel_path.clone(),
+                path: std::sync::Arc::clone(&path),
                 start: k * 10,
                 end: k * 10 + 4,
                 text: "word".into(),

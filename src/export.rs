@@ -162,7 +162,7 @@ impl ExportReport {
     pub fn write_entities_csv(&self, mut out: impl Write) -> std::io::Result<()> {
         writeln!(out, "id,kind,name,aliases,documents,mentions,lat,lon,value")?;
         for e in &self.entities {
-            let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.path.as_str()).collect();
+            let mut docs: Vec<&str> = e.mentions.iter().map(|m| &*m.path).collect();
             docs.sort_unstable();
             docs.dedup();
             let number = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
@@ -193,7 +193,7 @@ impl ExportReport {
             .filter(|e| e.kind == crate::extract::EntityKind::Place)
             .filter_map(|e| {
                 let (lat, lon) = (e.lat?, e.lon?);
-                let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.path.as_str()).collect();
+                let mut docs: Vec<&str> = e.mentions.iter().map(|m| &*m.path).collect();
                 docs.sort_unstable();
                 docs.dedup();
                 Some(serde_json::json!({

@@ -158,12 +158,12 @@ fn names_in(
     extraction
         .entities
         .iter()
-        .filter(|e| e.mentions.iter().any(|m| m.path == path))
+        .filter(|e| e.mentions.iter().any(|m| &*m.path == path))
         .map(|e| {
             let mut names: HashSet<String> = e
                 .mentions
                 .iter()
-                .filter(|m| m.path == path)
+                .filter(|m| &*m.path == path)
                 .map(|m| fold(&m.text))
                 .collect();
             names.insert(fold(&e.name));

@@ -107,9 +107,9 @@ impl EntityIndex {
             let mut last: Option<(&str, Option<u32>)> = None;
             for m in &entity.mentions {
                 let doc = match last {
-                    Some((path, doc)) if path == m.path => doc,
+                    Some((path, doc)) if path == &*m.path => doc,
                     _ => {
-                        let doc = doc_of.get(m.path.as_str()).copied();
+                        let doc = doc_of.get(&*m.path).copied();
                         last = Some((&m.path, doc));
                         doc
                     }

@@ -14,7 +14,7 @@ use super::dates::find_dates;
 use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
-use super::link::{Extraction, link_owned};
+use super::link::{Extraction, Linker};
 
 /// Why the extractor could not start.
 #[derive(Debug, thiserror::Error)]
@@ -167,19 +167,28 @@ pub fn extract_corpus(
     cancel: &AtomicBool,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Option<Extraction> {
+    // Documents are extracted a chunk at a time and linked as they come, so
+    // only one chunk's per-document results are held at once.
+    const CHUNK: usize = 256;
     let done = AtomicUsize::new(0);
     let total = docs.len();
-    let per_doc: Vec<Option<DocumentEntities>> = docs
-        .par_iter()
-        .map(|(path, text)| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let result = extractor.extract_document(path, text);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            Some(result)
-        })
-        .collect();
-    let per_doc: Option<Vec<DocumentEntities>> = per_doc.into_iter().collect();
-    Some(link_owned(per_doc?))
+    let mut linker = Linker::default();
+    for chunk in docs.chunks(CHUNK) {
+        let found: Vec<DocumentEntities> = chunk
+            .par_iter()
+            .filter_map(|(path, text)| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let result = extractor.extract_document(path, text);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                Some(result)
+            })
+            .collect();
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        found.into_iter().for_each(|doc| linker.add(doc));
+    }
+    Some(linker.finish())
 }

@@ -2,7 +2,8 @@
 //! repeats, transliteration variants and acronyms defined anywhere merge
 //! automatically; weaker likenesses become merge suggestions for the user.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::document::DocumentEntities;
 use super::variants::{fold, is_acronym_of, skeleton, slug};
@@ -17,11 +18,128 @@ pub struct Extraction {
 
 #[derive(Default)]
 struct Group {
-    kind: Option<EntityKind>,
     key_counts: BTreeMap<String, usize>,
     mentions: Vec<Mention>,
     place: Option<(f64, f64, String)>,
-    value: Option<String>,
+}
+
+impl Group {
+    fn absorb(&mut self, other: Group) {
+        for (key, n) in other.key_counts {
+            *self.key_counts.entry(key).or_default() += n;
+        }
+        self.mentions.extend(other.mentions);
+        if other.place.is_some() {
+            self.place = other.place;
+        }
+    }
+}
+
+/// What a mention is grouped under before acronyms are known: its key, or the
+/// gazetteer place it resolved to ("Bombay" and "Mumbai" are one place).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum RawKey {
+    Key(String),
+    Place(u32),
+}
+
+/// Links documents one at a time, so a corpus's per-document results need
+/// not all be held at once: mentions are grouped by their key as they come,
+/// and the groups are joined by variant and acronym at [`Linker::finish`].
+#[derive(Default)]
+pub struct Linker {
+    groups: HashMap<(EntityKind, RawKey), Group>,
+    /// (folded acronym, long form) → how many documents define it so.
+    acronym_counts: BTreeMap<(String, String), usize>,
+    documents: usize,
+}
+
+impl Linker {
+    pub fn add(&mut self, doc: DocumentEntities) {
+        self.documents += 1;
+        for def in doc.acronyms {
+            *self
+                .acronym_counts
+                .entry((fold(&def.acronym), def.long_form))
+                .or_default() += 1;
+        }
+        let path: Arc<str> = doc.path.into();
+        for m in doc.mentions {
+            let raw = match &m.place {
+                Some(place) if m.kind == EntityKind::Place => RawKey::Place(place.id),
+                _ => RawKey::Key(m.key.clone()),
+            };
+            let group = self.groups.entry((m.kind, raw)).or_default();
+            *group.key_counts.entry(m.key).or_default() += 1;
+            if let Some(p) = m.place {
+                group.place = Some((p.lat, p.lon, p.country));
+            }
+            group.mentions.push(Mention {
+                path: Arc::clone(&path),
+                start: m.start,
+                end: m.end,
+                text: m.text,
+            });
+        }
+    }
+
+    /// How many documents were added.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// The entities so far, leaving the linker as it was (for progress snapshots).
+    pub fn snapshot(&self) -> Extraction {
+        let copy = Linker {
+            groups: self
+                .groups
+                .iter()
+                .map(|(k, g)| {
+                    let group = Group {
+                        key_counts: g.key_counts.clone(),
+                        mentions: g.mentions.clone(),
+                        place: g.place.clone(),
+                    };
+                    (k.clone(), group)
+                })
+                .collect(),
+            acronym_counts: self.acronym_counts.clone(),
+            documents: self.documents,
+        };
+        copy.finish()
+    }
+
+    /// Joins the groups by transliteration skeleton and defined acronym, in a
+    /// deterministic order (kind, id).
+    pub fn finish(self) -> Extraction {
+        let acronyms = best_long_forms(self.acronym_counts);
+        let mut joined: BTreeMap<(EntityKind, String), Group> = BTreeMap::new();
+        for ((kind, raw), mut group) in self.groups {
+            let group_key = match raw {
+                RawKey::Place(id) => format!("#{id}"),
+                RawKey::Key(key) => {
+                    let (shown, group_key) = group_key_of(kind, &key, &acronyms);
+                    if shown != key {
+                        let n = group.key_counts.remove(&key).unwrap_or_default();
+                        *group.key_counts.entry(shown).or_default() += n;
+                    }
+                    group_key
+                }
+            };
+            joined.entry((kind, group_key)).or_default().absorb(group);
+        }
+        let mut entities: Vec<Entity> = Vec::with_capacity(joined.len());
+        let mut used_ids = HashSet::new();
+        for ((kind, _), group) in joined {
+            entities.push(to_entity(kind, group, &mut used_ids));
+        }
+        entities.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+        let suggestions = suggest(&entities);
+        Extraction {
+            entities,
+            suggestions,
+        }
+    }
 }
 
 /// Groups every mention of `docs` into entities, in a deterministic order (kind, id).
@@ -31,47 +149,11 @@ pub fn link(docs: &[DocumentEntities]) -> Extraction {
 
 /// [`link`] taking the documents by value, so mention texts move instead of being copied.
 pub fn link_owned(docs: Vec<DocumentEntities>) -> Extraction {
-    let acronyms = corpus_acronyms(&docs);
-    let mut groups: BTreeMap<(EntityKind, String), Group> = BTreeMap::new();
-    // Keys repeat a lot across a corpus: compute each one's group key once.
-    let mut group_keys: HashMap<(EntityKind, String), (String, String)> = HashMap::new();
+    let mut linker = Linker::default();
     for doc in docs {
-        for m in doc.mentions {
-            let (key, group_key) = match &m.place {
-                Some(place) if m.kind == EntityKind::Place => (m.key, format!("#{}", place.id)),
-                _ => group_keys
-                    .entry((m.kind, m.key))
-                    .or_insert_with_key(|(kind, key)| group_key_of(*kind, key, &acronyms))
-                    .clone(),
-            };
-            let group = groups.entry((m.kind, group_key)).or_default();
-            group.kind = Some(m.kind);
-            *group.key_counts.entry(key).or_default() += 1;
-            if let Some(p) = &m.place {
-                group.place = Some((p.lat, p.lon, p.country.clone()));
-            }
-            if m.kind == EntityKind::Date && group.value.is_none() {
-                group.value = group.key_counts.keys().next().cloned();
-            }
-            group.mentions.push(Mention {
-                path: doc.path.clone(),
-                start: m.start,
-                end: m.end,
-                text: m.text,
-            });
-        }
+        linker.add(doc);
     }
-    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    let mut used_ids = HashSet::new();
-    for ((kind, _), group) in groups {
-        entities.push(to_entity(kind, group, &mut used_ids));
-    }
-    entities.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-    let suggestions = suggest(&entities);
-    Extraction {
-        entities,
-        suggestions,
-    }
+    linker.finish()
 }
 
 /// The key a mention is shown under (long form for a defined acronym) and the key that
@@ -97,13 +179,7 @@ fn group_key_of(
 
 /// Acronym (folded) → long form, from every definition in the corpus. The most
 /// frequent long form wins when documents disagree.
-fn corpus_acronyms(docs: &[DocumentEntities]) -> HashMap<String, String> {
-    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for def in docs.iter().flat_map(|d| &d.acronyms) {
-        *counts
-            .entry((fold(&def.acronym), def.long_form.clone()))
-            .or_default() += 1;
-    }
+fn best_long_forms(counts: BTreeMap<(String, String), usize>) -> HashMap<String, String> {
     let mut best: HashMap<String, (String, usize)> = HashMap::new();
     for ((acronym, long), n) in counts {
         let entry = best.entry(acronym).or_insert((long.clone(), 0));
@@ -126,15 +202,15 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         })
         .map(|(k, _)| k.clone())
         .unwrap_or_default();
-    let mut aliases: Vec<String> = group
+    // Distinct spellings first, so a name seen 100,000 times is copied once.
+    let spellings: BTreeSet<&str> = group
         .key_counts
         .keys()
-        .cloned()
-        .chain(group.mentions.iter().map(|m| m.text.clone()))
+        .map(String::as_str)
+        .chain(group.mentions.iter().map(|m| m.text.as_str()))
         .filter(|a| *a != name)
         .collect();
-    aliases.sort();
-    aliases.dedup();
+    let aliases: Vec<String> = spellings.into_iter().map(str::to_string).collect();
     let base = format!("{}:{}", kind.key(), slug(&name));
     let mut id = base.clone();
     let mut n = 2;
@@ -158,7 +234,9 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         lat,
         lon,
         country,
-        value: group.value,
+        value: (kind == EntityKind::Date)
+            .then(|| group.key_counts.keys().next().cloned())
+            .flatten(),
     }
 }
 

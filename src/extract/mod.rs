@@ -15,7 +15,9 @@ pub mod variants;
 
 pub use document::{AcronymDefinition, DocMention, DocumentEntities, ResolvedPlace};
 pub use extractor::{ExtractError, Extractor, extract_corpus};
-pub use link::{Extraction, link, link_owned};
+pub use link::{Extraction, Linker, link, link_owned};
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +53,9 @@ impl EntityKind {
 /// One occurrence of an entity in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    /// Document path relative to the corpus folder, '/' separators.
-    pub path: String,
+    /// Document path relative to the corpus folder, '/' separators; shared by
+    /// all mentions of a document (a corpus has millions of mentions).
+    pub path: Arc<str>,
     /// Byte offsets into the document's decoded UTF-8 text.
     pub start: usize,
     pub end: usize,

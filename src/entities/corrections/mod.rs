@@ -213,7 +213,7 @@ pub fn apply_corrections<'a>(
                 Ok(())
             }),
             Correction::HideMention { id, path, start } => find(&position_of, id).map(|i| {
-                let is_it = |m: &Mention| m.path == *path && m.start == *start;
+                let is_it = |m: &Mention| *m.path == **path && m.start == *start;
                 if let Some(e) = entities[i]
                     .as_mut()
                     .filter(|e| e.mentions.iter().any(is_it))
@@ -235,7 +235,7 @@ pub fn apply_corrections<'a>(
                     }
                 }
                 let added = mentions.iter().map(|x| Mention {
-                    path: x.path.clone(),
+                    path: x.path.as_str().into(),
                     start: x.start,
                     end: x.end,
                     text: name.clone(),
@@ -319,7 +319,7 @@ fn split_alias(entity: &mut Entity, alias: &str) -> Option<Entity> {
 }
 
 fn overlaps(marked: &MarkedText, m: &Mention) -> bool {
-    marked.path == m.path && marked.start < m.end && m.start < marked.end
+    *marked.path == *m.path && marked.start < m.end && m.start < marked.end
 }
 
 fn add_alias(entity: &mut Entity, alias: String) {

@@ -130,7 +130,7 @@ fn hiding_one_mention_keeps_the_others() {
     };
     let (out, _) = apply_corrections(&base, &[merge(), hide]);
     assert_eq!(out.entities[0].mentions.len(), 1);
-    assert_eq!(out.entities[0].mentions[0].path, "b");
+    assert_eq!(&*out.entities[0].mentions[0].path, "b");
 }
 
 #[test]
