@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::index::EntityIndex;
-use crate::extract::{DocumentEntities, Extraction, Extractor, link, link_owned};
+use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 
 /// Documents extracted in one parallel step.
 const BATCH: usize = 256;
@@ -86,7 +86,7 @@ fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(Extractio
         Err(err) => return emit(ExtractionEvent::Failed(err.to_string())),
     };
     let mut paths: Vec<String> = Vec::new();
-    let mut found: Vec<DocumentEntities> = Vec::new();
+    let mut linker = Linker::default();
     let mut last_snapshot = Instant::now();
     let mut interval = FIRST_SNAPSHOT;
     let mut snapshot_of = 0;
@@ -99,21 +99,23 @@ fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(Extractio
             .map(|(path, text)| extractor.extract_document(path, text))
             .collect();
         paths.extend(batch.into_iter().map(|(path, _)| path));
-        found.extend(extracted);
-        emit(ExtractionEvent::Progress { done: found.len() });
+        extracted.into_iter().for_each(|doc| linker.add(doc));
+        emit(ExtractionEvent::Progress {
+            done: linker.documents(),
+        });
         if closed {
             break;
         }
-        if found.len() > snapshot_of && last_snapshot.elapsed() >= interval {
+        if linker.documents() > snapshot_of && last_snapshot.elapsed() >= interval {
             let started = Instant::now();
-            emit(snapshot(link(&found), &paths, false));
-            snapshot_of = found.len();
+            emit(snapshot(linker.snapshot(), &paths, false));
+            snapshot_of = linker.documents();
             last_snapshot = Instant::now();
             interval = MIN_SNAPSHOT_INTERVAL.max(started.elapsed() * 5);
         }
     }
     if !cancel.load(Ordering::Relaxed) {
-        emit(snapshot(link_owned(found), &paths, true));
+        emit(snapshot(linker.finish(), &paths, true));
     }
 }
 

@@ -2,8 +2,10 @@
 //! around it: titles, given names, cue words, organisation head words and legal
 //! suffixes, acronym shape, gazetteer hits and the prepositions places follow.
 
+use std::borrow::Cow;
+
 use super::EntityKind;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, lowercase};
 use super::spans::{Span, is_all_caps};
 use super::tokens::Token;
 
@@ -118,9 +120,9 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn word(&self, i: usize) -> Option<String> {
+    fn word(&self, i: usize) -> Option<Cow<'_, str>> {
         let tok = self.tokens.get(i)?;
-        tok.is_word().then(|| tok.text(self.text).to_lowercase())
+        tok.is_word().then(|| lowercase(tok.text(self.text)))
     }
 
     fn words_of(&self, span: &Span) -> Vec<&str> {
@@ -141,7 +143,7 @@ pub fn score(ctx: &Context, span: &Span) -> Scores {
     let last = lower.last().map_or("", String::as_str);
     let single = words.len() == 1;
 
-    if ctx.lex.holidays.contains(&name.to_lowercase())
+    if ctx.lex.holidays.contains(lowercase(name).as_ref())
         || (single && ctx.lex.is_calendar_or_demonym(last))
         || (single && ctx.places.is_demonym(name))
     {
@@ -169,9 +171,9 @@ fn person_evidence(ctx: &Context, span: &Span, words: &[&str], lower: &[String],
         s.person += 3.0;
     }
     if span.first > 0
-        && ctx
-            .word(span.first - 1)
-            .is_some_and(|w| ctx.lex.roles.contains(&w) && !ctx.lex.org_heads.contains(&w))
+        && ctx.word(span.first - 1).is_some_and(|w| {
+            ctx.lex.roles.contains(w.as_ref()) && !ctx.lex.org_heads.contains(w.as_ref())
+        })
     {
         s.person += 1.5;
     }
@@ -243,7 +245,7 @@ fn place_evidence(ctx: &Context, span: &Span, name: &str, lower: &[String], s: &
     let preposition = span.first > 0
         && ctx
             .word(span.first - 1)
-            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.as_str()));
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.as_ref()));
     if single_common && !preposition && !comma_place(ctx, span) {
         known = None;
     }
@@ -305,7 +307,7 @@ fn speaker_label(ctx: &Context, span: &Span) -> bool {
         && span.last > span.first
 }
 
-fn next_word(ctx: &Context, mut i: usize) -> Option<String> {
+fn next_word<'a>(ctx: &'a Context, mut i: usize) -> Option<Cow<'a, str>> {
     while let Some(tok) = ctx.tokens.get(i) {
         if tok.is_punct(',') {
             i += 1;
@@ -321,7 +323,7 @@ pub fn is_acronym(word: &str, lex: &Lexicon) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     is_all_caps(word)
         && (2..=7).contains(&letters)
-        && !lex.stopwords.contains(&word.to_lowercase())
+        && !lex.stopwords.contains(lowercase(word).as_ref())
         && !word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))

@@ -2,7 +2,7 @@
 //! document (a name that is a person once is a person throughout; "Whitfield" after
 //! "Ruth Whitfield" is her), and acronyms linked to the long forms defined beside them.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::{Deserialize, Serialize};
 

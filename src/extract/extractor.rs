@@ -2,8 +2,8 @@
 //! then per-document extraction (names, places with coordinates, dates) and the
 //! parallel, cancellable run over a whole corpus.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -172,9 +172,8 @@ pub fn extract_corpus(
     const CHUNK: usize = 256;
     let done = AtomicUsize::new(0);
     let total = docs.len();
-    let mut linker = Linker::default();
-    for chunk in docs.chunks(CHUNK) {
-        let found: Vec<DocumentEntities> = chunk
+    let extract_chunk = |chunk: &[(&str, &str)]| -> Vec<DocumentEntities> {
+        chunk
             .par_iter()
             .filter_map(|(path, text)| {
                 if cancel.load(Ordering::Relaxed) {
@@ -184,11 +183,25 @@ pub fn extract_corpus(
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 Some(result)
             })
-            .collect();
+            .collect()
+    };
+    let mut linker = Linker::default();
+    let mut chunks = docs.chunks(CHUNK);
+    let mut found = chunks.next().map(extract_chunk).unwrap_or_default();
+    loop {
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        found.into_iter().for_each(|doc| linker.add(doc));
+        // Linking is sequential: it runs beside the next chunk's extraction.
+        let next = chunks.next();
+        let ((), next_found) = rayon::join(
+            || found.into_iter().for_each(|doc| linker.add(doc)),
+            || next.map(extract_chunk),
+        );
+        match next_found {
+            Some(more) => found = more,
+            None => break,
+        }
     }
     Some(linker.finish())
 }

@@ -1,7 +1,9 @@
 //! The word lists the extractor reasons with, embedded from `assets/lexicon/`
 //! (built by `scripts/build_lexicon.py`). Every entry is lower case.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use foldhash::HashSet;
 
 /// Word lists, each a set of lower-case entries.
 #[derive(Debug)]
@@ -98,5 +100,15 @@ mod tests {
         assert!(lex.is_calendar_or_demonym("french"));
         assert!(lex.is_calendar_or_demonym("new year's day"));
         assert!(lex.is_common("said"));
+    }
+}
+
+/// `word` in lowercase, borrowed when it already is: most words of a text are,
+/// and the engine looks words up in its lists for nearly every token.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }

@@ -2,7 +2,8 @@
 //! repeats, transliteration variants and acronyms defined anywhere merge
 //! automatically; weaker likenesses become merge suggestions for the user.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::document::DocumentEntities;
@@ -16,7 +17,7 @@ pub struct Extraction {
     pub suggestions: Vec<MergeSuggestion>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Group {
     key_counts: BTreeMap<String, usize>,
     mentions: Vec<Mention>,
@@ -46,7 +47,7 @@ enum RawKey {
 /// Links documents one at a time, so a corpus's per-document results need
 /// not all be held at once: mentions are grouped by their key as they come,
 /// and the groups are joined by variant and acronym at [`Linker::finish`].
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Linker {
     groups: HashMap<(EntityKind, RawKey), Group>,
     /// (folded acronym, long form) → how many documents define it so.
@@ -90,23 +91,7 @@ impl Linker {
 
     /// The entities so far, leaving the linker as it was (for progress snapshots).
     pub fn snapshot(&self) -> Extraction {
-        let copy = Linker {
-            groups: self
-                .groups
-                .iter()
-                .map(|(k, g)| {
-                    let group = Group {
-                        key_counts: g.key_counts.clone(),
-                        mentions: g.mentions.clone(),
-                        place: g.place.clone(),
-                    };
-                    (k.clone(), group)
-                })
-                .collect(),
-            acronym_counts: self.acronym_counts.clone(),
-            documents: self.documents,
-        };
-        copy.finish()
+        self.clone().finish()
     }
 
     /// Joins the groups by transliteration skeleton and defined acronym, in a

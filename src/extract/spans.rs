@@ -2,7 +2,7 @@
 //! connectors names contain ("of", "de", "van", "al-", "&"), cut at punctuation and
 //! line breaks, and trimmed of titles, link words and sentence-initial common words.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, lowercase};
 use super::tokens::{Token, TokenKind};
 
 /// A run of tokens that may be a name.
@@ -64,16 +64,16 @@ fn headline_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         if i < tokens.len() && tokens[i].kind != TokenKind::LineBreak {
             continue;
         }
-        let words: Vec<&str> = tokens[line_start..i]
+        let (mut long_words, mut capitalised) = (0, 0);
+        for word in tokens[line_start..i]
             .iter()
             .filter(|t| t.is_word())
             .map(|t| t.text(text))
-            .collect();
-        let long_words = words.iter().filter(|w| w.chars().count() > 3).count();
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().count() > 3 && is_capitalised(w) && !is_all_caps(w))
-            .count();
+            .filter(|w| w.chars().nth(3).is_some())
+        {
+            long_words += 1;
+            capitalised += usize::from(is_capitalised(word) && !is_all_caps(word));
+        }
         let ends_sentence = tokens[line_start..i]
             .iter()
             .rev()
@@ -140,8 +140,11 @@ fn continues_run(text: &str, tok: &Token, lex: &Lexicon) -> bool {
         return false;
     }
     // In ALL-CAPS lines the function words are capitalised too: they still break names.
-    let lower = word.to_lowercase();
-    !(is_all_caps(word) && lex.stopwords.contains(&lower) && !CONNECTORS.contains(&lower.as_str()))
+    if !is_all_caps(word) {
+        return true;
+    }
+    let lower = lowercase(word);
+    !(lex.stopwords.contains(lower.as_ref()) && !CONNECTORS.contains(&lower.as_ref()))
 }
 
 /// "for", "on" and "and" join words only inside organisation names
@@ -153,7 +156,7 @@ fn is_org_connector(text: &str, tok: &Token) -> bool {
 fn has_org_head(text: &str, tokens: &[Token], lex: &Lexicon) -> bool {
     tokens
         .iter()
-        .any(|t| t.is_word() && lex.org_heads.contains(&t.text(text).to_lowercase()))
+        .any(|t| t.is_word() && lex.org_heads.contains(lowercase(t.text(text)).as_ref()))
 }
 
 fn is_connector(text: &str, tok: &Token) -> bool {
@@ -164,8 +167,8 @@ fn is_connector(text: &str, tok: &Token) -> bool {
         return false;
     }
     let word = tok.text(text);
-    let lower = word.to_lowercase();
-    (CONNECTORS.contains(&lower.as_str()) || ARABIC_CONNECTORS.contains(&lower.as_str()))
+    let lower = lowercase(word);
+    (CONNECTORS.contains(&lower.as_ref()) || ARABIC_CONNECTORS.contains(&lower.as_ref()))
         && (word.chars().all(char::is_lowercase) || is_all_caps(word))
 }
 
@@ -223,7 +226,7 @@ fn trim(
             || (last > first
                 && lex
                     .months_weekdays
-                    .contains(&tokens[last].text(text).to_lowercase())))
+                    .contains(lowercase(tokens[last].text(text)).as_ref())))
     {
         if last == 0 {
             return None;

@@ -115,7 +115,14 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_agrees_with_the_general_one() {
-        for name in ["New  York", "U.S.A.", "-Alma_Ata-", "d'Ivoire", "Bab al-Hawa", "ABC def"] {
+        for name in [
+            "New  York",
+            "U.S.A.",
+            "-Alma_Ata-",
+            "d'Ivoire",
+            "Bab al-Hawa",
+            "ABC def",
+        ] {
             assert_eq!(fold_ascii(name), fold_unicode(name), "{name}");
         }
     }

@@ -13,8 +13,8 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashSet};
-use std::collections::hash_map::Entry;
 use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 
 pub use fold::fold_name;
 use parse::{Record, parse_line};
