@@ -58,11 +58,10 @@ pub struct IngestSummary {
 }
 
 /// The first batch is small so the first documents show quickly; later
-/// batches grow to keep both cores busy.
+/// batches grow to keep both cores busy. A batch's texts are kept by the
+/// caller anyway, so batches are bounded by file count, not bytes.
 const FIRST_BATCH_FILES: usize = 16;
 const MAX_BATCH_FILES: usize = 1024;
-/// Bounds the memory a batch's texts take before the sink gets them.
-const MAX_BATCH_BYTES: u64 = 64 * 1024 * 1024;
 const PROGRESS_INTERVAL: Duration = Duration::from_millis(50);
 
 /// Reads every supported file below `root`, sending events to `sink`.
@@ -96,7 +95,7 @@ pub fn ingest_folder(
             let mut start = 0;
             let mut batch_files = FIRST_BATCH_FILES;
             while start < files.len() {
-                let len = batch_len(&files[start..], batch_files);
+                let len = batch_files.min(files.len() - start);
                 let batch = &files[start..start + len];
                 let results: Vec<(usize, Option<ReadResult>)> = batch
                     .par_iter()
@@ -156,22 +155,11 @@ fn read_one(file: &FoundFile, options: &IngestOptions) -> ReadResult {
         file.format,
         options.max_file_bytes,
     )
-    .map_err(|err| Problem::new(&file.rel_path, &err, Some(file.size)))
-}
-
-/// How many of `files` go in the next batch: at most `max_files`, at most
-/// `MAX_BATCH_BYTES` (but always at least one file).
-fn batch_len(files: &[FoundFile], max_files: usize) -> usize {
-    let mut bytes = 0u64;
-    let mut len = 0;
-    for file in files.iter().take(max_files) {
-        bytes = bytes.saturating_add(file.size);
-        if len > 0 && bytes > MAX_BATCH_BYTES {
-            break;
-        }
-        len += 1;
-    }
-    len
+    .map_err(|err| {
+        // Only a skipped file is asked for its size separately, for the Problems list.
+        let size = std::fs::metadata(&file.path).map(|m| m.len()).ok();
+        Problem::new(&file.rel_path, &err, size)
+    })
 }
 
 /// Decides when a `Progress` event is due, so a 100,000-file corpus does not

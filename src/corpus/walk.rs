@@ -19,8 +19,6 @@ pub struct FoundFile {
     /// Relative to the corpus folder, '/' separators.
     pub rel_path: String,
     pub format: Format,
-    /// Size on disk when the walk saw it.
-    pub size: u64,
 }
 
 #[derive(Debug, Default)]
@@ -90,7 +88,7 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> Result<WalkResult, CorpusError>
             };
             listed.push((entry, rel_path));
         }
-        // Asking the file system about each entry is most of a walk's time: in parallel.
+        // Links and folders need the file system asked about them: in parallel.
         let looked: Vec<Looked> = listed
             .into_par_iter()
             .map(|(entry, rel_path)| look(entry, rel_path))
@@ -143,11 +141,14 @@ fn look(entry: fs::DirEntry, rel_path: String) -> Looked {
                 return Looked::Problem(problem(&rel_path, FileError::FolderUnreadable(err)));
             }
         }
-    } else if format.is_some() {
-        match entry.metadata() {
-            Ok(meta) => meta,
-            Err(err) => return Looked::Problem(problem(&rel_path, FileError::from_io(err))),
-        }
+    } else if let (true, Some(format)) = (file_type.is_file(), format) {
+        // No question to the file system for a plain file: the reader opens it
+        // anyway and learns its size then.
+        return Looked::File(FoundFile {
+            path,
+            rel_path,
+            format,
+        });
     } else {
         return Looked::Nothing;
     };
@@ -163,7 +164,6 @@ fn look(entry: fs::DirEntry, rel_path: String) -> Looked {
             path,
             rel_path,
             format,
-            size: meta.len(),
         })
     } else {
         Looked::Nothing
