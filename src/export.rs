@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{CorpusError, Document, IngestEvent, IngestOptions, Problem, ingest_folder};
 use crate::entities::{Correction, CorrectionProblem, apply_corrections};
-use crate::extract::{
-    DocumentEntities, Entity, Extraction, Extractor, MergeSuggestion, link_owned,
-};
+use crate::extract::{Entity, Extraction, Extractor, Linker, MergeSuggestion};
 
 /// The version of the export format; bumped on incompatible changes.
 pub const EXPORT_VERSION: u32 = 1;
@@ -140,17 +138,17 @@ pub fn export_folder_with_entities(
 ) -> Result<ExportReport, CorpusError> {
     let cancel = AtomicBool::new(false);
     let mut entries = Vec::new();
-    let mut found: Vec<DocumentEntities> = Vec::new();
+    let mut linker = Linker::default();
     ingest_folder(root, options, &cancel, |event| match event {
         IngestEvent::Document(doc) => {
-            found.push(extractor.extract_document(&doc.rel_path, &doc.text));
+            linker.add(extractor.extract_document(&doc.rel_path, &doc.text));
             entries.push(ExportDocument::from_document(&doc));
         }
         IngestEvent::Problem(problem) => entries.push(ExportDocument::from_problem(&problem)),
         IngestEvent::Started { .. } | IngestEvent::Progress { .. } => {}
     })?;
     let mut report = ExportReport::from_entries(entries);
-    let extraction = link_owned(found);
+    let extraction = linker.finish();
     report.entities = extraction.entities;
     report.suggestions = extraction.suggestions;
     Ok(report)

@@ -8,5 +8,6 @@ pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod geo;
+pub mod search;
 pub mod timeline;
 pub mod workspace;

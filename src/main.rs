@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use corpus_explorer::corpus::IngestOptions;
 use corpus_explorer::export::{ExportReport, export_folder_with_entities};
 use corpus_explorer::extract::Extractor;
+use corpus_explorer::search::search_folder;
 use corpus_explorer::workspace;
 
 const EXAMPLES: &str = "\
@@ -18,7 +19,21 @@ Examples:
   corpus-explorer                          open the window on the welcome screen
   corpus-explorer ~/Documents/leaks        open the window on a folder
   corpus-explorer leaks.ron                open a saved workspace
-  corpus-explorer export ~/Documents/leaks -o leaks.json";
+  corpus-explorer export ~/Documents/leaks -o leaks.json
+  corpus-explorer search ~/Documents/leaks 'qadhafi~2 OR \"open archives\"'";
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  corpus-explorer search ~/Documents/leaks okafor
+  corpus-explorer search ~/Documents/leaks '\"lagos courier\" -containers' --limit 5
+  corpus-explorer search ~/Documents/leaks 'qadhafi~2' --kwic
+
+Query language: words (all must match), \"exact phrases\", AND, OR, NOT or
+-word, brackets, prefix* and fuzzy~ or fuzzy~2 (spelling variants within one
+or two letters), and title:word or path:folder. Case and accents do not
+matter. Prints JSON: the documents matched, best first, with a snippet and
+the byte offsets of every match; with --kwic, one line per match with the
+words before and after it. The corpus folder is only read.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
@@ -49,6 +64,26 @@ enum Command {
     /// Read a folder without opening the window and write what was found as JSON or CSV.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    /// Read a folder without opening the window and print the documents matching a query as JSON.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SearchArgs {
+    /// The folder of documents to read (it is never written to).
+    folder: PathBuf,
+    /// What to look for (quote it in the shell).
+    query: String,
+    /// Print a keyword-in-context line per match instead of one entry per document.
+    #[arg(long)]
+    kwic: bool,
+    /// At most this many documents (or KWIC lines).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
+    /// Skip files larger than this many megabytes (as in Preferences).
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    max_file_mb: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -83,6 +118,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Export(args)) => export(&args),
+        Some(Command::Search(args)) => search(&args),
         None => open_window(cli.path),
     };
     match outcome {
@@ -131,6 +167,18 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
                 .or_else(ignore_closed_pipe)?;
         }
     }
+    Ok(())
+}
+
+fn search(args: &SearchArgs) -> anyhow::Result<()> {
+    let options = IngestOptions {
+        max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
+    };
+    let found = search_folder(&args.folder, &options, &args.query, args.limit, args.kwic)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, &found)?;
+    writeln!(out).or_else(ignore_closed_pipe)?;
+    out.flush().or_else(ignore_closed_pipe)?;
     Ok(())
 }
 
