@@ -64,6 +64,10 @@ impl CorpusExplorerApp {
             | Command::FindPlaceCandidates { .. }
             | Command::Undo
             | Command::Redo => self.apply_entity_command(ctx, command),
+            Command::Search(text) => self.search(ctx, text),
+            Command::BuildSearchIndex => self.build_search_index(ctx),
+            Command::BuildConcordance => self.build_concordance(ctx),
+            Command::SortConcordance(order) => self.sort_concordance(order),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {
                 Some(path) => self.save(ctx, path),
                 None => self.show_dialog(ctx, save_request(&self.model)),
@@ -200,6 +204,22 @@ impl CorpusExplorerApp {
                 Ok(places) => self.model.place_candidates = Some((id, places)),
                 Err(err) => self.banner = Some(format!("Could not read the gazetteer: {err}")),
             },
+            JobResult::SearchIndexBuilt { generation, result } => {
+                self.search_index_built(ctx, generation, result);
+            }
+            JobResult::Searched {
+                generation,
+                text,
+                query,
+                result,
+            } => self.searched(generation, text, query, result),
+            JobResult::ConcordanceBuilt {
+                generation,
+                filter_generation,
+                order,
+                lines,
+                truncated,
+            } => self.concordance_built(generation, filter_generation, order, lines, truncated),
             JobResult::Exported { what, path, result } => {
                 self.banner = Some(match result {
                     Ok(()) => format!("Exported {what} to {}.", path.display()),

@@ -74,6 +74,7 @@ impl CorpusExplorerApp {
             Command::OpenMention { doc, start } if doc < self.model.documents.len() => {
                 self.apply(ctx, Command::SelectDocument(Some(doc)));
                 self.reader.scroll_to_offset(start);
+                self.central = super::CentralTab::Reading;
                 self.documents.scroll_to_selection();
             }
             Command::Correct(correction) => {

@@ -1,4 +1,4 @@
-//! The central area: its tabs (Reading, Map) and the glue between the map panel and the
+//! The central area: its tabs (Reading, Map, Concordance) and the glue between the map panel and the
 //! model: which places it shows, and what its clicks and rectangles mean.
 
 use super::CorpusExplorerApp;
@@ -13,6 +13,7 @@ use crate::extract::EntityKind;
 pub enum CentralTab {
     Reading,
     Map,
+    Concordance,
 }
 
 #[derive(Default)]
@@ -65,6 +66,8 @@ impl CorpusExplorerApp {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.central, CentralTab::Reading, "Reading");
             ui.selectable_value(&mut self.central, CentralTab::Map, "Map");
+            ui.selectable_value(&mut self.central, CentralTab::Concordance, "Concordance")
+                .on_hover_text("Every hit of the search in its context, one per line");
         });
         ui.separator();
     }

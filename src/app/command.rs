@@ -37,6 +37,13 @@ pub enum Command {
     /// Position in the list of active filters.
     RemoveFilter(usize),
     ClearFilters,
+    /// Run a full-text search and narrow the list to its hits (empty text: stop searching).
+    Search(String),
+    /// Build the full-text index of the documents read (after a folder is read).
+    BuildSearchIndex,
+    /// Make the concordance (keyword in context) of the active search, if it is stale.
+    BuildConcordance,
+    SortConcordance(crate::search::KwicOrder),
     /// A correction to the entities (merge, rename, change kind, hide, dismiss a suggestion).
     Correct(Correction),
     /// Mark the text matching `query` as an entity of `kind`: in document `doc`, or in

@@ -11,6 +11,7 @@ use super::picker::DialogRequest;
 use crate::entities::{apply_corrections, snippet_around};
 use crate::export::{ExportReport, csv_field};
 use crate::extract::dates::Granularity;
+use crate::search::kwic_csv;
 use crate::timeline::{TimelineRow, timeline_csv};
 use crate::workspace::{WorkspaceError, write_atomic};
 
@@ -21,6 +22,7 @@ pub enum ExportKind {
     FilteredDocumentsCsv,
     PlacesGeoJson,
     TimelineCsv,
+    ConcordanceCsv,
 }
 
 impl ExportKind {
@@ -31,6 +33,7 @@ impl ExportKind {
             ExportKind::FilteredDocumentsCsv => "the filtered documents list",
             ExportKind::PlacesGeoJson => "places as GeoJSON",
             ExportKind::TimelineCsv => "the timeline as CSV",
+            ExportKind::ConcordanceCsv => "the search concordance as CSV",
         }
     }
 
@@ -40,7 +43,8 @@ impl ExportKind {
             ExportKind::PlacesGeoJson => "geojson",
             ExportKind::EntitiesCsv
             | ExportKind::FilteredDocumentsCsv
-            | ExportKind::TimelineCsv => "csv",
+            | ExportKind::TimelineCsv
+            | ExportKind::ConcordanceCsv => "csv",
         }
     }
 
@@ -50,7 +54,8 @@ impl ExportKind {
             ExportKind::PlacesGeoJson => "GeoJSON (maps)",
             ExportKind::EntitiesCsv
             | ExportKind::FilteredDocumentsCsv
-            | ExportKind::TimelineCsv => "CSV (spreadsheet)",
+            | ExportKind::TimelineCsv
+            | ExportKind::ConcordanceCsv => "CSV (spreadsheet)",
         }
     }
 
@@ -60,6 +65,7 @@ impl ExportKind {
             ExportKind::FilteredDocumentsCsv => "documents",
             ExportKind::PlacesGeoJson => "places",
             ExportKind::TimelineCsv => "timeline",
+            ExportKind::ConcordanceCsv => "concordance",
         }
     }
 }
@@ -110,6 +116,21 @@ impl CorpusExplorerApp {
             }
             ExportKind::TimelineCsv => {
                 let csv = timeline_csv(&timeline_rows(&self.model));
+                Box::new(move || Ok(csv.into_bytes()))
+            }
+            ExportKind::ConcordanceCsv => {
+                let documents = &self.model.documents;
+                let lines = self
+                    .model
+                    .search
+                    .concordance
+                    .as_ref()
+                    .map_or(&[][..], |c| c.lines.as_slice());
+                let csv = kwic_csv(lines, |doc| {
+                    documents
+                        .get(doc as usize)
+                        .map_or("", |d| d.rel_path.as_str())
+                });
                 Box::new(move || Ok(csv.into_bytes()))
             }
         };

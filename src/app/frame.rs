@@ -95,6 +95,9 @@ impl CorpusExplorerApp {
         if self.model.selected.is_some() {
             self.documents.scroll_to_selection();
         }
+        if finished.is_ok() {
+            self.commands.push(Command::BuildSearchIndex);
+        }
         match finished {
             Ok(summary) if summary.cancelled => {
                 self.banner = Some(format!(

@@ -57,6 +57,25 @@ pub enum JobResult {
         path: PathBuf,
         result: Result<(), WorkspaceError>,
     },
+    /// The full-text index of the corpus opened `generation`-th.
+    SearchIndexBuilt {
+        generation: u64,
+        result: Result<std::sync::Arc<crate::search::SearchIndex>, String>,
+    },
+    /// The documents a query matched.
+    Searched {
+        generation: u64,
+        text: String,
+        query: std::sync::Arc<crate::search::Query>,
+        result: Result<Vec<crate::search::DocHit>, String>,
+    },
+    ConcordanceBuilt {
+        generation: u64,
+        filter_generation: u64,
+        order: crate::search::KwicOrder,
+        lines: Vec<crate::search::KwicLine>,
+        truncated: bool,
+    },
     /// A write whose only interesting outcome is an error (Recent list, recovery copy).
     Written(Result<(), WorkspaceError>),
 }

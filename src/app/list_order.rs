@@ -18,8 +18,16 @@ struct Keys {
     haystack: String,
 }
 
-/// A sort column, its direction and the filter box's text (lower case).
-type SortKey = (SortColumn, bool, String);
+/// A sort column, its direction, the filter box's text (lower case) and, when sorting
+/// by relevance, the search revision.
+type SortKey = (SortColumn, bool, String, Option<u64>);
+
+/// The active search's ranking: its revision and per document its rank (best 0),
+/// `u32::MAX` for documents it did not match.
+pub struct Ranking<'a> {
+    pub revision: u64,
+    pub ranks: &'a [u32],
+}
 
 /// The visible rows, as indices into the document list.
 #[derive(Default)]
@@ -33,6 +41,8 @@ pub struct ListOrder {
     rows: Vec<usize>,
     /// The generation of the filter result and the length of `sorted` `rows` was made from.
     rows_for: Option<(u64, usize, Option<SortKey>)>,
+    /// Per document: its rank in the active search, for the relevance order.
+    ranks: Vec<u32>,
 }
 
 impl ListOrder {
@@ -49,6 +59,7 @@ impl ListOrder {
         view: &ListView,
         filtered: &FilterResult,
         generation: u64,
+        ranking: Option<Ranking<'_>>,
     ) -> &[usize] {
         if documents.len() < self.keys.len() {
             self.clear();
@@ -61,8 +72,21 @@ impl ListOrder {
                 haystack: format!("{}\n{}", doc.title, doc.rel_path).to_lowercase(),
             });
         }
-        let sort_key = Some((view.sort, view.ascending, view.filter.trim().to_lowercase()));
+        let revision = match (view.sort, &ranking) {
+            (SortColumn::Relevance, Some(r)) => Some(r.revision),
+            _ => None,
+        };
+        let sort_key = Some((
+            view.sort,
+            view.ascending,
+            view.filter.trim().to_lowercase(),
+            revision,
+        ));
         if self.sorted_for != sort_key {
+            self.ranks.clear();
+            if let (Some(ranking), Some(_)) = (&ranking, revision) {
+                self.ranks.extend_from_slice(ranking.ranks);
+            }
             self.sort_all(documents, view);
             self.sorted_for = sort_key;
         } else if known < documents.len() {
@@ -126,6 +150,10 @@ impl ListOrder {
             SortColumn::Folder => ka.folder.cmp(&kb.folder).then(ka.title.cmp(&kb.title)),
             SortColumn::Words => da.words.cmp(&db.words),
             SortColumn::Modified => da.modified.cmp(&db.modified),
+            SortColumn::Relevance => {
+                let rank = |i: usize| self.ranks.get(i).copied().unwrap_or(u32::MAX);
+                rank(a).cmp(&rank(b)).then(ka.title.cmp(&kb.title))
+            }
         };
         let directed = if view.ascending {
             primary
@@ -169,7 +197,31 @@ mod tests {
             ascending,
             filter: filter.into(),
             filters: Vec::new(),
+            search: String::new(),
         }
+    }
+
+    #[test]
+    fn relevance_orders_by_search_rank_and_follows_a_new_search() {
+        let docs = [
+            doc("a.txt", "A", 1),
+            doc("b.txt", "B", 1),
+            doc("c.txt", "C", 1),
+        ];
+        let mut order = ListOrder::default();
+        let view = view(SortColumn::Relevance, true, "");
+        let first = Ranking {
+            revision: 1,
+            ranks: &[1, u32::MAX, 0],
+        };
+        assert_eq!(order.rows(&docs, &view, &ALL, 0, Some(first)), [2, 0, 1]);
+        let second = Ranking {
+            revision: 2,
+            ranks: &[0, 1, 2],
+        };
+        assert_eq!(order.rows(&docs, &view, &ALL, 0, Some(second)), [0, 1, 2]);
+        // Without a search the order falls back to titles.
+        assert_eq!(order.rows(&docs, &view, &ALL, 0, None), [0, 1, 2]);
     }
 
     #[test]
@@ -181,15 +233,21 @@ mod tests {
         ];
         let mut order = ListOrder::default();
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Words, true, ""), &ALL, 0),
+            order.rows(&docs, &view(SortColumn::Words, true, ""), &ALL, 0, None),
             [1, 2, 0]
         );
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Words, false, ""), &ALL, 0),
+            order.rows(&docs, &view(SortColumn::Words, false, ""), &ALL, 0, None),
             [0, 2, 1]
         );
         assert_eq!(
-            order.rows(&docs, &view(SortColumn::Title, true, "HARBOUR"), &ALL, 0),
+            order.rows(
+                &docs,
+                &view(SortColumn::Title, true, "HARBOUR"),
+                &ALL,
+                0,
+                None
+            ),
             [0, 2]
         );
     }
@@ -199,12 +257,12 @@ mod tests {
         let mut docs = vec![doc("c.txt", "Charlie", 1), doc("a.txt", "Alpha", 1)];
         let mut order = ListOrder::default();
         let sorted = view(SortColumn::Title, true, "");
-        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 0]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0, None), [1, 0]);
         docs.push(doc("b.txt", "Bravo", 1));
         docs.push(doc("d.txt", "Delta", 1));
-        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 2, 0, 3]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0, None), [1, 2, 0, 3]);
         order.clear();
-        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [1, 2, 0, 3]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0, None), [1, 2, 0, 3]);
     }
 
     #[test]
@@ -212,11 +270,11 @@ mod tests {
         let docs = vec![doc("a.txt", "Alpha", 1), doc("b.txt", "Bravo", 1)];
         let mut order = ListOrder::default();
         let sorted = view(SortColumn::Title, true, "");
-        assert_eq!(order.rows(&docs, &sorted, &ALL, 0), [0, 1]);
+        assert_eq!(order.rows(&docs, &sorted, &ALL, 0, None), [0, 1]);
         let only_b = FilterResult {
             allowed: Some(vec![false, true]),
             ..ALL
         };
-        assert_eq!(order.rows(&docs, &sorted, &only_b, 1), [1]);
+        assert_eq!(order.rows(&docs, &sorted, &only_b, 1, None), [1]);
     }
 }

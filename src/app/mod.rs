@@ -4,6 +4,7 @@
 
 mod apply;
 mod apply_entities;
+mod apply_search;
 mod central;
 pub mod command;
 mod dialogs;
@@ -19,6 +20,7 @@ mod list_order;
 mod model;
 mod panels;
 pub mod picker;
+mod search_state;
 mod timeline_view;
 use crate::workspace;
 
@@ -312,6 +314,10 @@ impl CorpusExplorerApp {
                         &model.workspace.list,
                         &model.filtered,
                         model.filter_generation,
+                        model.search.active.as_ref().map(|a| list_order::Ranking {
+                            revision: model.search.revision,
+                            ranks: &a.ranks,
+                        }),
                     );
                     self.documents.show(ui, model, rows, &mut out);
                 });
@@ -326,6 +332,9 @@ impl CorpusExplorerApp {
                 match self.central {
                     CentralTab::Reading => self.reader.show(ui, &self.model, &mut out),
                     CentralTab::Map => self.show_map(ui, &mut out),
+                    CentralTab::Concordance => {
+                        panels::concordance::show(ui, &self.model, &mut out);
+                    }
                 }
             });
         } else {

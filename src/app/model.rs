@@ -56,6 +56,8 @@ pub struct Model {
     pub place_candidates: Option<(String, Vec<PlaceCandidate>)>,
     /// Corrections that no longer fit the documents.
     pub correction_problems: Vec<CorrectionProblem>,
+    /// The full-text index and the active search.
+    pub search: super::search_state::SearchState,
     /// Counts changes; the workspace is dirty when it differs from the saved count.
     generation: u64,
     saved_generation: u64,
@@ -131,7 +133,9 @@ impl Model {
 
     /// Recounts what the filters let through; call after the filters or entities change.
     pub fn refresh_filter(&mut self) {
-        self.filtered = self.entities.apply(&self.workspace.list.filters);
+        self.filtered = self
+            .entities
+            .apply_with_documents(&self.workspace.list.filters, self.search.mask());
         self.filter_generation += 1;
     }
 
@@ -196,6 +200,7 @@ impl Model {
         self.redo.clear();
         self.correction_problems.clear();
         self.place_candidates = None;
+        self.search.reset();
         self.entities_changed();
         self.mark_clean();
     }
@@ -203,8 +208,10 @@ impl Model {
     /// Back to the welcome screen; view preferences stay.
     pub fn close(&mut self) {
         let view = self.workspace.view.clone();
+        let search_generation = self.search.generation;
         *self = Model::default();
         self.workspace.view = view;
+        self.search.generation = search_generation + 1;
     }
 
     /// What the title bar calls this corpus: the workspace file name, else the folder name.

@@ -104,13 +104,30 @@ impl EntityIndex {
 
     /// Applies `filters` (AND) and counts every entity within what they let through.
     pub fn apply(&self, filters: &[Filter]) -> FilterResult {
-        let docs = self.document_count();
-        let allowed = filters
-            .iter()
-            .map(|f| f.mask(self))
+        self.apply_with_documents(filters, None)
+    }
+
+    /// [`EntityIndex::apply`], also keeping only the documents `documents` lets
+    /// through (a full-text search's hits), so the counts follow it too.
+    pub fn apply_with_documents(
+        &self,
+        filters: &[Filter],
+        documents: Option<&[bool]>,
+    ) -> FilterResult {
+        let docs = self
+            .document_count()
+            .max(documents.map_or(0, <[bool]>::len));
+        let allowed = documents
+            .map(|d| {
+                let mut mask = d.to_vec();
+                mask.resize(docs, false);
+                mask
+            })
+            .into_iter()
+            .chain(filters.iter().map(|f| f.mask(self)))
             .reduce(|mut all, mask| {
-                for (a, m) in all.iter_mut().zip(mask) {
-                    *a &= m;
+                for (i, a) in all.iter_mut().enumerate() {
+                    *a &= mask.get(i).copied().unwrap_or(false);
                 }
                 all
             });
@@ -150,6 +167,17 @@ mod tests {
 
     fn entity(id: &str) -> Filter {
         Filter::Entity { id: id.into() }
+    }
+
+    #[test]
+    fn a_document_mask_combines_with_filters_and_counts_follow_it() {
+        let index = sample();
+        let only_first = [true, false, false, false];
+        let result = index.apply_with_documents(&[], Some(&only_first));
+        assert_eq!(result.document_count, 1);
+        assert!(result.allows(0) && !result.allows(1) && !result.allows(3));
+        let everything = index.apply(&[]);
+        assert!(result.entity_docs.iter().sum::<u32>() < everything.entity_docs.iter().sum());
     }
 
     #[test]

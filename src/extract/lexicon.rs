@@ -82,6 +82,16 @@ impl Lexicon {
     }
 }
 
+/// `word` in lowercase, borrowed when it already is: most words of a text are,
+/// and the engine looks words up in its lists for nearly every token.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,15 +110,5 @@ mod tests {
         assert!(lex.is_calendar_or_demonym("french"));
         assert!(lex.is_calendar_or_demonym("new year's day"));
         assert!(lex.is_common("said"));
-    }
-}
-
-/// `word` in lowercase, borrowed when it already is: most words of a text are,
-/// and the engine looks words up in its lists for nearly every token.
-pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
     }
 }

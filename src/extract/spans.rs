@@ -144,7 +144,7 @@ fn continues_run(text: &str, tok: &Token, lex: &Lexicon) -> bool {
         return true;
     }
     let lower = lowercase(word);
-    !(lex.stopwords.contains(lower.as_ref()) && !CONNECTORS.contains(&lower.as_ref()))
+    !lex.stopwords.contains(lower.as_ref()) || CONNECTORS.contains(&lower.as_ref())
 }
 
 /// "for", "on" and "and" join words only inside organisation names

@@ -56,6 +56,14 @@ pub struct SearchIndex {
     documents: usize,
 }
 
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("documents", &self.documents)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Memory the index writer may use while building, shared by its threads.
 const WRITER_BUDGET: usize = 128 * 1024 * 1024;
 

@@ -87,6 +87,8 @@ pub struct ListView {
     pub filter: String,
     /// Entity, map-area and time-range filters, combined with AND.
     pub filters: Vec<Filter>,
+    /// The full-text search the list is narrowed to (empty: none).
+    pub search: String,
 }
 
 impl Default for ListView {
@@ -96,6 +98,7 @@ impl Default for ListView {
             ascending: true,
             filter: String::new(),
             filters: Vec::new(),
+            search: String::new(),
         }
     }
 }
@@ -107,6 +110,8 @@ pub enum SortColumn {
     Folder,
     Words,
     Modified,
+    /// Best search match first (title order when no search is active).
+    Relevance,
 }
 
 /// How the reading pane looks.

@@ -7,6 +7,7 @@ use crate::app::command::Command;
 use crate::app::format::{count, local_date, thousands};
 use crate::app::model::Model;
 use crate::app::panels::menu::FILTER;
+use crate::app::panels::search_box::SearchBox;
 use crate::workspace::SortColumn;
 
 const COLUMNS: [(SortColumn, &str); 4] = [
@@ -22,6 +23,7 @@ pub struct DocumentsPanel {
     filter: String,
     /// Set when the selection moved by keyboard or was restored, to scroll the row into view once.
     scroll_to_selection: bool,
+    search: SearchBox,
 }
 
 impl DocumentsPanel {
@@ -44,6 +46,8 @@ impl DocumentsPanel {
         out: &mut Vec<Command>,
     ) {
         self.keyboard(ui, model, rows, out);
+        self.search.show(ui, model, out);
+        ui.add_space(2.0);
         filter_chips(ui, model, out);
         self.filter_box(ui, out);
         ui.add_space(4.0);
@@ -161,14 +165,25 @@ impl DocumentsPanel {
     }
 }
 
-/// The active entity, map and time filters, each removable, and "Clear filters".
+/// The active search and entity, map and time filters, each removable, and "Clear filters".
 fn filter_chips(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
     let filters = model.filters();
-    if filters.is_empty() {
+    let search = model.search.active.as_ref();
+    if filters.is_empty() && search.is_none() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Showing documents with:").weak());
+        if let Some(search) = search {
+            let label = format!("Search: {}  x", search.text);
+            if ui
+                .add(egui::Button::new(label).corner_radius(8.0))
+                .on_hover_text("Stop searching")
+                .clicked()
+            {
+                out.push(Command::Search(String::new()));
+            }
+        }
         for (position, filter) in filters.iter().enumerate() {
             let label = format!("{}  x", filter.label(&model.entities));
             if ui
@@ -181,6 +196,9 @@ fn filter_chips(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
         }
         if ui.link("Clear filters").clicked() {
             out.push(Command::ClearFilters);
+            if search.is_some() {
+                out.push(Command::Search(String::new()));
+            }
         }
     });
     ui.add_space(2.0);

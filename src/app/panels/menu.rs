@@ -20,6 +20,7 @@ pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND,
 pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const FILTER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+pub const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
@@ -178,9 +179,19 @@ fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut
                 ExportKind::FilteredDocumentsCsv,
                 ExportKind::PlacesGeoJson,
                 ExportKind::TimelineCsv,
+                ExportKind::ConcordanceCsv,
             ] {
                 let label = format!("Export {}…", kind.describe());
-                if ui.button(label).clicked() {
+                let ready = kind != ExportKind::ConcordanceCsv
+                    || model
+                        .search
+                        .concordance
+                        .as_ref()
+                        .is_some_and(|c| c.filter_generation == model.filter_generation);
+                let button = ui
+                    .add_enabled(ready, egui::Button::new(label))
+                    .on_disabled_hover_text("Search, then open the Concordance tab");
+                if button.clicked() {
                     out.push(Command::ShowDialog(export_request(model, kind)));
                 }
             }

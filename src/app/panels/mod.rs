@@ -1,6 +1,7 @@
 //! One file per panel. A panel keeps only its own view state, reads the model through `&`,
 //! and asks for changes by pushing commands.
 
+pub mod concordance;
 pub mod documents;
 pub mod entities;
 pub mod entity_details;
@@ -11,5 +12,7 @@ pub mod menu;
 pub mod problems;
 pub mod progress;
 pub mod reader;
+pub mod search_box;
+mod search_hits;
 pub mod timeline;
 pub mod welcome;

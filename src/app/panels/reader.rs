@@ -14,6 +14,7 @@ use crate::app::kinds;
 use crate::app::model::Model;
 use crate::app::panels::find_bar::FindBar;
 use crate::app::panels::menu::FIND;
+use crate::app::panels::search_hits::SearchHits;
 use crate::corpus::Document;
 use crate::entities::{Correction, EntityIndex, MentionRef, phrase_at};
 use crate::extract::EntityKind;
@@ -24,6 +25,8 @@ const LINE_LENGTH_EMS: f32 = 36.0;
 #[derive(Default)]
 pub struct ReaderPanel {
     find: FindBar,
+    /// The list search's hits in this document, shown while the find bar is closed.
+    search_hits: SearchHits,
     /// The document shown last frame, to notice a new selection.
     shown: Option<usize>,
     /// A byte offset to bring into view once the document is laid out.
@@ -184,6 +187,26 @@ impl ReaderPanel {
                 });
             }
             self.find.refresh(index, &doc.text);
+            self.search_hits.clear();
+        } else if let Some(active) = model
+            .search
+            .active
+            .as_ref()
+            .filter(|a| a.mask.get(index).copied().unwrap_or(false))
+        {
+            let first = self
+                .search_hits
+                .refresh(index, model.search.revision, &doc.text, active);
+            // Opening a document from the search shows its first hit, unless the
+            // user asked for a particular place.
+            if self.scroll_to.is_none() {
+                self.scroll_to = first;
+            }
+            if let Some(start) = self.search_hits.bar(ui, &active.text) {
+                self.scroll_to = Some(start);
+            }
+        } else {
+            self.search_hits.clear();
         }
         let mentions = model.entities.mentions_in(index);
         self.entity_bar(ui, model, mentions);
@@ -331,7 +354,8 @@ impl ReaderPanel {
 
     #[allow(clippy::too_many_arguments)]
     /// The body text with entity mentions tinted by kind (the selected entity underlined)
-    /// and find matches highlighted over them (the current one more strongly).
+    /// and find matches (or, with the find bar closed, search hits) highlighted over
+    /// them, the current one more strongly.
     fn body_job(
         &self,
         ui: &egui::Ui,
@@ -366,7 +390,12 @@ impl ReaderPanel {
         job.wrap.max_width = width;
         let mut laid_out: Vec<LaidOutMention> = Vec::new();
         let mut chars = 0;
-        for segment in highlight_segments(text.len(), &self.find.matches, mentions) {
+        let (matches, current_match) = if self.find.open {
+            (&self.find.matches, self.find.current)
+        } else {
+            (&self.search_hits.ranges, self.search_hits.current)
+        };
+        for segment in highlight_segments(text.len(), matches, mentions) {
             let piece = &text[segment.range.clone()];
             let mut format = plain.clone();
             if let Some(m) = segment.mention
@@ -378,7 +407,7 @@ impl ReaderPanel {
                 }
             }
             if let Some(i) = segment.find {
-                format.background = if i == self.find.current { current } else { hit };
+                format.background = if i == current_match { current } else { hit };
             }
             let n = piece.chars().count();
             if let Some(m) = segment.mention {

@@ -89,7 +89,7 @@ impl Scanner<'_> {
             Some((YearCue::Modifier, start)) => return hit(start),
             Some((YearCue::Strong, _)) => true,
             // No quantity-lead veto after "in": "estimated in 2018" is a year.
-            Some((YearCue::In, _)) => !(plural && !(1900..=2030).contains(&year)),
+            Some((YearCue::In, _)) => !plural || (1900..=2030).contains(&year),
             Some((YearCue::Weak, start)) => !plural && !self.quantity_lead_before(start),
             Some((YearCue::Connector, start)) => {
                 let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;

@@ -1,0 +1,112 @@
+//! The full-text search in the window: typing a query narrows the list, the reading
+//! pane highlights and steps through the hits, the concordance lists them in context
+//! and opens the document at a hit, and the search is saved with the workspace.
+#![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
+
+use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
+use corpus_explorer::workspace::AppDirs;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod support;
+use support::{field, harness, open_folder, step_until, write_corpus};
+
+const DOCS: [(&str, &str); 3] = [
+    (
+        "harbour.txt",
+        "Harbour inspection\n\nThe harbour master met the inspector at the harbour gate.",
+    ),
+    (
+        "budget.txt",
+        "Budget notes\n\nThe council approved money for a new bridge over the river.",
+    ),
+    ("minutes.txt", "Minutes\n\nNothing about boats or rivers."),
+];
+
+fn search(harness: &mut Harness<'_, CorpusExplorerApp>, query: &str) {
+    field(harness, "Search all documents (Ctrl+K)").focus();
+    harness.run_steps(1);
+    field(harness, "Search all documents (Ctrl+K)").type_text(query);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+}
+
+fn has_label(harness: &Harness<'_, CorpusExplorerApp>, label: &str) -> bool {
+    harness.query_by_label(label).is_some()
+}
+
+#[test]
+fn a_search_narrows_the_list_and_its_hits_are_highlighted_and_listed_in_context() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = write_corpus(tmp.path(), &DOCS);
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+
+    search(&mut harness, "harbour OR bridge");
+    step_until(&mut harness, "the list to show the two hits", |h| {
+        h.state().filtered_documents().len() == 2
+    });
+    let mut shown = harness.state().filtered_documents();
+    shown.sort_unstable();
+    assert_eq!(shown, ["budget.txt", "harbour.txt"]);
+    harness.get_by_label("2 documents match \u{201c}harbour OR bridge\u{201d}");
+
+    // The reading pane counts the hits of the document and steps through them.
+    harness.get_by_label("Harbour inspection").click();
+    step_until(&mut harness, "the hits bar", |h| {
+        has_label(
+            h,
+            "Search \u{201c}harbour OR bridge\u{201d}: hit 1 of 3 here",
+        )
+    });
+    harness.get_by_label("Next").click();
+    harness.run_steps(2);
+    harness.get_by_label("Search \u{201c}harbour OR bridge\u{201d}: hit 2 of 3 here");
+
+    // The concordance: one line per hit; a click opens the document at the hit.
+    harness.get_by_label("Concordance").click();
+    step_until(&mut harness, "the concordance", |h| {
+        has_label(h, "4 hits of \u{201c}harbour OR bridge\u{201d}")
+    });
+    harness.get_by_label("bridge").click();
+    harness.run_steps(3);
+    let selected = harness
+        .state()
+        .selected_document()
+        .map(|d| d.rel_path.clone());
+    assert_eq!(selected.as_deref(), Some("budget.txt"));
+    harness.get_by_label("Search \u{201c}harbour OR bridge\u{201d}: hit 1 of 1 here");
+
+    // Removing the chip brings every document back.
+    harness.get_by_label("Search: harbour OR bridge  x").click();
+    step_until(&mut harness, "the full list", |h| {
+        h.state().filtered_documents().len() == 3
+    });
+}
+
+#[test]
+fn a_query_that_cannot_be_read_says_why_and_keeps_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = write_corpus(tmp.path(), &DOCS);
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    search(&mut harness, "\"unclosed phrase");
+    harness.run_steps(3);
+    let error = harness
+        .query_all_by(|n| {
+            n.label()
+                .or(n.value())
+                .is_some_and(|t| t.starts_with("Cannot search:"))
+        })
+        .next()
+        .is_some();
+    assert!(error, "the search box should say why the query cannot run");
+    assert_eq!(harness.state().filtered_documents().len(), 3);
+}
