@@ -3,6 +3,7 @@
 
 use super::highlight::find_hits;
 use super::query::Query;
+use super::tokens::fold_words;
 use crate::export::csv_field;
 
 /// One hit with its context, on one line.
@@ -58,7 +59,8 @@ pub fn kwic_lines<'a>(
 
 /// Sorts lines in place; ties keep document order.
 pub fn sort_kwic(lines: &mut [KwicLine], order: KwicOrder) {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    // Words as the index sees them: punctuation and accents do not decide the order.
+    let words = fold_words;
     match order {
         KwicOrder::Document => lines.sort_by_key(|l| (l.doc, l.start)),
         KwicOrder::Left => lines.sort_by_cached_key(|l| {
@@ -146,6 +148,24 @@ mod tests {
         assert_eq!(
             csv,
             "document,left,keyword,right,start,end\na/b.txt,The city ,archive, burned in 1,9,16\n"
+        );
+    }
+
+    #[test]
+    fn sorting_ignores_punctuation_and_apostrophe_style() {
+        let query = parse_query("archive").expect("parses");
+        let text =
+            "The archive\u{2019}s job. The archive, founded in 1991. The archive's first item.";
+        let mut lines = kwic_lines(&query, [(0, text)], 20, 10);
+        sort_kwic(&mut lines, KwicOrder::Right);
+        let right: Vec<&str> = lines.iter().map(|l| l.right.as_str()).collect();
+        assert_eq!(
+            right,
+            vec![
+                ", founded in 1991. T",
+                "'s first item.",
+                "\u{2019}s job. The archive,"
+            ]
         );
     }
 

@@ -106,21 +106,19 @@ fn empty(ui: &mut egui::Ui, text: &str) {
 fn table(ui: &mut egui::Ui, model: &Model, lines: &[KwicLine], out: &mut Vec<Command>) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let width = ui.available_width();
-    let side = ((width - 150.0 - 140.0) / 2.0).max(120.0);
+    // The document column gives way first, so the contexts keep room on a narrow pane.
+    let document = (width * 0.2).clamp(90.0, 220.0);
+    let keyword = 90.0;
+    let side = ((width - document - keyword) / 2.0).max(100.0);
     TableBuilder::new(ui)
         .id_salt("concordance")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center))
-        .column(
-            Column::initial(150.0)
-                .at_least(80.0)
-                .clip(true)
-                .resizable(true),
-        )
+        .column(Column::exact(document).clip(true))
         .column(Column::exact(side).clip(true))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::auto().at_least(40.0))
+        .column(Column::remainder().at_least(100.0).clip(true))
         .min_scrolled_height(0.0)
         .auto_shrink([false, false])
         .header(row_height, |mut header| {
