@@ -3,6 +3,7 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod cache;
 pub mod corpus;
 pub mod entities;
 pub mod export;

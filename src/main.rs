@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use corpus_explorer::corpus::IngestOptions;
-use corpus_explorer::export::{ExportReport, export_folder_with_entities};
+use corpus_explorer::export::{
+    BulkError, ExportReport, export_folder_with_entities, write_bulk_ndjson,
+};
 use corpus_explorer::extract::Extractor;
 use corpus_explorer::search::search_folder;
 use corpus_explorer::workspace;
@@ -41,6 +43,9 @@ Examples:
   corpus-explorer export ~/Documents/leaks -o leaks.json --max-file-mb 200
   corpus-explorer export ~/Documents/leaks --workspace leaks.ron -o leaks.json
   corpus-explorer export ~/Documents/leaks --format geojson -o places.geojson
+  corpus-explorer export ~/Documents/leaks --format ndjson -o leaks.ndjson
+      (then, for OpenSearch: curl -XPOST -H 'Content-Type: application/x-ndjson'
+       'http://HOST:9200/leaks/_bulk' --data-binary @leaks.ndjson)
 
 Every file the app can read is listed with its title, size, word count and
 encoding; files it skipped are listed too, with \"error\" giving the reason
@@ -112,6 +117,10 @@ enum ExportFormat {
     Csv,
     /// The places with coordinates as a GeoJSON FeatureCollection of Points.
     Geojson,
+    /// Every document with its text and the entities it mentions, one JSON line each
+    /// after an {"index":{"_id":PATH}} line: the bulk format of OpenSearch and
+    /// Elasticsearch (for Quickwit, keep only the document lines).
+    Ndjson,
 }
 
 fn main() -> ExitCode {
@@ -148,7 +157,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         Some(path) => {
             let file = File::create(path)
                 .with_context(|| format!("could not create '{}'", path.display()))?;
-            write_report(&report, args.format, BufWriter::new(file))
+            write_report(&report, args, &options, BufWriter::new(file))
                 .with_context(|| format!("could not write '{}'", path.display()))?;
             let problems = report
                 .documents
@@ -163,8 +172,10 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         }
         None => {
             let stdout = std::io::stdout().lock();
-            write_report(&report, args.format, BufWriter::new(stdout))
-                .or_else(ignore_closed_pipe)?;
+            match write_report(&report, args, &options, BufWriter::new(stdout)) {
+                Err(err) if is_closed_pipe(&err) => {}
+                other => other?,
+            }
         }
     }
     Ok(())
@@ -184,14 +195,33 @@ fn search(args: &SearchArgs) -> anyhow::Result<()> {
 
 fn write_report(
     report: &ExportReport,
-    format: ExportFormat,
+    args: &ExportArgs,
+    options: &IngestOptions,
     out: impl Write,
-) -> std::io::Result<()> {
-    match format {
-        ExportFormat::Json => report.write_json(out),
-        ExportFormat::Csv => report.write_entities_csv(out),
-        ExportFormat::Geojson => report.write_places_geojson(out),
+) -> anyhow::Result<()> {
+    match args.format {
+        ExportFormat::Json => report.write_json(out)?,
+        ExportFormat::Csv => report.write_entities_csv(out)?,
+        ExportFormat::Geojson => report.write_places_geojson(out)?,
+        // The texts are read a second time rather than all held in memory.
+        ExportFormat::Ndjson => {
+            write_bulk_ndjson(&args.folder, options, &report.entities, out)?;
+        }
     }
+    Ok(())
+}
+
+/// Whether an export error is only the reader of standard output going away.
+fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<BulkError>() {
+                Some(BulkError::Write(io)) => Some(io),
+                _ => None,
+            }
+        });
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// `export … | head` closing the pipe early is not an error worth reporting.

@@ -216,3 +216,42 @@ fn a_broken_workspace_stops_the_export_with_its_line() {
     assert!(stderr.contains("broken.ron"), "{stderr}");
     assert!(stderr.contains("line 1"), "{stderr}");
 }
+
+#[test]
+fn ndjson_pairs_an_index_action_with_each_readable_document() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    fs::write(
+        dir.path().join("lagos.txt"),
+        "Port report\n\nAmina Okafor inspected the harbour in Lagos on 3 March 1999.",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(dir.path().join("empty.txt"), "").unwrap_or_else(|e| panic!("{e}"));
+    let output = export(dir.path(), &["--format", "ndjson"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<Value> = output
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(json_of)
+        .collect();
+    // The empty file has nothing to index: one action and one document.
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], json!({ "index": { "_id": "lagos.txt" } }));
+    let doc = &lines[1];
+    assert_eq!(doc["path"], "lagos.txt");
+    assert_eq!(doc["title"], "Port report");
+    assert!(
+        doc["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("inspected the harbour"))
+    );
+    assert_eq!(doc["people"], json!(["Amina Okafor"]));
+    assert_eq!(doc["places"], json!(["Lagos"]));
+    assert_eq!(doc["dates"], json!(["1999-03-03"]));
+    let lat = doc["locations"][0]["lat"].as_f64().unwrap_or_default();
+    assert!((lat - 6.45).abs() < 0.5, "Lagos, Nigeria: {lat}");
+}

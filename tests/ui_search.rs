@@ -110,3 +110,27 @@ fn a_query_that_cannot_be_read_says_why_and_keeps_the_list() {
     assert!(error, "the search box should say why the query cannot run");
     assert_eq!(harness.state().filtered_documents().len(), 3);
 }
+
+#[test]
+fn rebuild_index_reads_the_folder_again_and_keeps_the_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = write_corpus(tmp.path(), &DOCS);
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    search(&mut harness, "bridge");
+    step_until(&mut harness, "the search", |h| {
+        h.state().filtered_documents() == ["budget.txt"]
+    });
+    let before = corpus_explorer::corpus::files_read();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Rebuild index").click();
+    step_until(&mut harness, "the folder read again and searched", |h| {
+        !h.state().is_busy() && h.state().filtered_documents() == ["budget.txt"]
+    });
+    assert!(corpus_explorer::corpus::files_read() - before >= 3);
+    assert_eq!(harness.state().documents().len(), 3);
+}

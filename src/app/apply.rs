@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
-use super::jobs::{IngestJob, JobResult, PathKind};
+use super::jobs::{JobResult, PathKind};
 use super::panels::menu::save_request;
 use super::picker::{DialogRequest, PickOutcome};
 use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
@@ -28,7 +28,7 @@ impl CorpusExplorerApp {
                 let mut workspace = Workspace::for_folder(&folder);
                 workspace.view = self.model.workspace.view.clone();
                 let recent = Some((folder.clone(), RecentKind::Folder));
-                self.open_folder(ctx, folder, workspace, None, recent);
+                self.open_folder(ctx, folder, workspace, None, recent, false);
             }
             Command::OpenWorkspace(path) => self.load_workspace(ctx, path),
             Command::OpenSampleCorpus => {
@@ -66,6 +66,7 @@ impl CorpusExplorerApp {
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::Search(text) => self.search(ctx, text),
             Command::BuildSearchIndex => self.build_search_index(ctx),
+            Command::RebuildIndex => self.rebuild_index(ctx),
             Command::BuildConcordance => self.build_concordance(ctx),
             Command::SortConcordance(order) => self.sort_concordance(order),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {
@@ -158,7 +159,7 @@ impl CorpusExplorerApp {
                     if let (Some(file), false) = (&path, recovered) {
                         self.add_recent(ctx, file, RecentKind::Workspace);
                     }
-                    self.open_folder(ctx, folder, workspace, path, None);
+                    self.open_folder(ctx, folder, workspace, path, None, false);
                     if recovered {
                         self.model.mark_changed();
                     }
@@ -327,56 +328,6 @@ impl CorpusExplorerApp {
             }
         };
         self.spawn("save-workspace", ctx, save);
-    }
-
-    fn locate_corpus(&mut self, ctx: &egui::Context, folder: PathBuf) {
-        let Some((file, mut workspace)) = self.pending_workspace.take() else {
-            return;
-        };
-        workspace.corpus.absolute = folder.clone();
-        self.open_folder(ctx, folder, workspace, file, None);
-        // The new location is a change worth saving.
-        self.model.mark_changed();
-    }
-
-    /// Starts reading `folder` and shows it with `workspace`'s sort, filter and view.
-    fn open_folder(
-        &mut self,
-        ctx: &egui::Context,
-        folder: PathBuf,
-        workspace: Workspace,
-        file: Option<PathBuf>,
-        recent: Option<(PathBuf, RecentKind)>,
-    ) {
-        if let Some(job) = self.ingest.take() {
-            job.cancel();
-        }
-        self.pending_selection = workspace.selected_document.clone();
-        self.documents.sync_filter(&workspace.list.filter);
-        self.model.reset_for(&folder, workspace, file);
-        self.order.clear();
-        self.show_problems = false;
-        self.banner = None;
-        match IngestJob::start(folder, self.dirs.preferences_file(), ctx) {
-            Ok(job) => {
-                self.ingest = Some(job);
-                self.recent_on_start = recent;
-            }
-            Err(err) => {
-                self.banner = Some(format!("Could not start reading the folder: {err}"));
-                self.model.close();
-            }
-        }
-    }
-
-    fn close_corpus(&mut self) {
-        if let Some(job) = self.ingest.take() {
-            job.cancel();
-        }
-        self.model.close();
-        self.order.clear();
-        self.show_problems = false;
-        self.pending_selection = None;
     }
 
     fn change_view(&mut self, change: impl FnOnce(&mut ViewPrefs)) {

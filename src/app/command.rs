@@ -41,6 +41,8 @@ pub enum Command {
     Search(String),
     /// Build the full-text index of the documents read (after a folder is read).
     BuildSearchIndex,
+    /// Forget the folder's cache and read, extract and index it all again.
+    RebuildIndex,
     /// Make the concordance (keyword in context) of the active search, if it is stale.
     BuildConcordance,
     SortConcordance(crate::search::KwicOrder),

@@ -99,13 +99,17 @@ impl CorpusExplorerApp {
             self.commands.push(Command::BuildSearchIndex);
         }
         match finished {
-            Ok(summary) if summary.cancelled => {
+            Ok(read) if read.summary.cancelled => {
                 self.banner = Some(format!(
                     "Reading was cancelled: {} documents were read, the rest were skipped.",
                     self.model.documents.len()
                 ));
             }
-            Ok(_) => {}
+            Ok(read) => {
+                if let Some(notice) = read.notice {
+                    self.banner = Some(notice);
+                }
+            }
             Err(err) => {
                 self.banner = Some(format!(
                     "Could not open the folder {}: {err}",

@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::corpus::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
-use crate::entities::{EntitySnapshot, ExtractionEvent, start_extraction};
+use crate::cache::{CacheDir, CorpusRead, read_corpus};
+use crate::corpus::{IngestEvent, IngestOptions};
+use crate::entities::{EntitySnapshot, ExtractionEvent};
 
 use super::picker::{DialogRequest, PickOutcome};
 use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
@@ -143,7 +144,7 @@ impl Tasks {
 enum IngestMessage {
     Event(IngestEvent),
     Extraction(ExtractionEvent),
-    Finished(Result<IngestSummary, String>),
+    Finished(Result<CorpusRead, String>),
 }
 
 /// What one frame took off the ingest channel.
@@ -158,7 +159,18 @@ pub struct Drained {
     /// The extraction engine could not start.
     pub extraction_failed: Option<String>,
     /// Set once, when the job has ended.
-    pub finished: Option<Result<IngestSummary, String>>,
+    pub finished: Option<Result<CorpusRead, String>>,
+}
+
+/// What to read and how.
+pub struct ReadRequest {
+    pub root: PathBuf,
+    /// The size limit is read from the preferences on the job's thread.
+    pub preferences_file: PathBuf,
+    /// Where the folder's reading is kept between sessions (none in some tests).
+    pub cache: Option<CacheDir>,
+    /// Forget the cache first: read and extract every file again.
+    pub fresh: bool,
 }
 
 /// The ingest of one corpus folder, running on its own thread.
@@ -178,11 +190,13 @@ pub struct IngestJob {
 impl IngestJob {
     /// Starts reading `root` and finding the entities of each document as it is read. The
     /// size limit comes from the preferences file, read on the job's thread.
-    pub fn start(
-        root: PathBuf,
-        preferences_file: PathBuf,
-        ctx: &egui::Context,
-    ) -> std::io::Result<Self> {
+    pub fn start(request: ReadRequest, ctx: &egui::Context) -> std::io::Result<Self> {
+        let ReadRequest {
+            root,
+            preferences_file,
+            cache,
+            fresh,
+        } = request;
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job_cancel = Arc::clone(&cancel);
@@ -191,39 +205,30 @@ impl IngestJob {
         std::thread::Builder::new()
             .name("ingest".into())
             .spawn(move || {
+                // A cache that cannot be removed is not used either: the reading is fresh.
+                let cache = cache.filter(|c| !fresh || c.clear().is_ok());
                 let preferences = Preferences::load(&preferences_file);
                 let options = IngestOptions {
                     max_file_bytes: preferences.max_file_mb.saturating_mul(1024 * 1024),
                 };
                 let extraction_sender = sender.clone();
                 let extraction_ctx = ctx.clone();
-                let feed = start_extraction(Arc::clone(&job_cancel), move |event| {
+                let on_extraction = move |event| {
                     let _ = extraction_sender.send(IngestMessage::Extraction(event));
                     extraction_ctx.request_repaint();
-                });
-                let feed = match feed {
-                    Ok(feed) => Some(feed),
-                    Err(err) => {
-                        let failed = ExtractionEvent::Failed(err.to_string());
-                        let _ = sender.send(IngestMessage::Extraction(failed));
-                        None
-                    }
                 };
-                let result = ingest_folder(&job_root, &options, &job_cancel, |event| {
-                    if let (Some(feed), IngestEvent::Document(doc)) = (&feed, &event) {
-                        feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
-                    }
+                let on_ingest = |event| {
                     let _ = sender.send(IngestMessage::Event(event));
-                })
+                };
+                let result = read_corpus(
+                    &job_root,
+                    &options,
+                    cache.as_ref(),
+                    &job_cancel,
+                    on_ingest,
+                    on_extraction,
+                )
                 .map_err(|err| err.to_string());
-                // The job ends once every document read has been through extraction too.
-                if let Some(feed) = feed
-                    && feed.finish().join().is_err()
-                {
-                    let failed =
-                        ExtractionEvent::Failed("the extraction stopped unexpectedly".into());
-                    let _ = sender.send(IngestMessage::Extraction(failed));
-                }
                 let _ = sender.send(IngestMessage::Finished(result));
                 ctx.request_repaint();
             })?;

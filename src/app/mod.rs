@@ -4,6 +4,7 @@
 
 mod apply;
 mod apply_entities;
+mod apply_open;
 mod apply_search;
 mod central;
 pub mod command;

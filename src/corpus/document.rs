@@ -1,6 +1,8 @@
 //! The documents and problems an ingest produces.
 
 use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
 /// Index of a document in the corpus' document list. Ingest emits documents
@@ -9,7 +11,7 @@ use std::time::SystemTime;
 pub struct DocId(pub u32);
 
 /// File formats the reader understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     PlainText,
     Markdown,
@@ -54,7 +56,7 @@ impl Format {
 
 /// What a file says about itself, beyond its text: HTML `<meta>` tags,
 /// Markdown front matter, and later e-mail headers or PDF properties.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     pub author: Option<String>,
     /// The document's own date, as written in the file (not parsed).
@@ -75,7 +77,7 @@ impl Metadata {
 }
 
 /// One readable document of the corpus, with its decoded text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Path relative to the corpus folder, with '/' separators.
     pub rel_path: String,

@@ -48,10 +48,19 @@ pub enum IngestEvent {
     Problem(Problem),
 }
 
+/// Documents known from an earlier reading (the corpus cache), taken instead of
+/// reading a file that has not changed since.
+pub trait Reuse: Sync {
+    /// The document as read before, if the file at `path` is unchanged since.
+    fn reuse(&self, path: &Path, rel_path: &str) -> Option<Document>;
+}
+
 /// Totals at the end of an ingest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestSummary {
     pub documents: usize,
+    /// Documents taken from an earlier reading without opening their file.
+    pub reused: usize,
     pub problems: usize,
     pub bytes_read: u64,
     pub cancelled: bool,
@@ -71,6 +80,18 @@ pub fn ingest_folder(
     root: &Path,
     options: &IngestOptions,
     cancel: &AtomicBool,
+    sink: impl FnMut(IngestEvent),
+) -> Result<IngestSummary, CorpusError> {
+    ingest_folder_reusing(root, options, None, cancel, sink)
+}
+
+/// Like [`ingest_folder`], taking unchanged files' documents from `reuse` instead of
+/// reading them.
+pub fn ingest_folder_reusing(
+    root: &Path,
+    options: &IngestOptions,
+    reuse: Option<&dyn Reuse>,
+    cancel: &AtomicBool,
     mut sink: impl FnMut(IngestEvent),
 ) -> Result<IngestSummary, CorpusError> {
     let walked = walk(root, cancel)?;
@@ -88,7 +109,7 @@ pub fn ingest_folder(
     // A reader thread reads batch after batch in parallel while this thread hands the
     // previous batch to the sink, so the sink's work overlaps the reading.
     let files = walked.files.as_slice();
-    let (batches, received) = sync_channel::<Vec<(usize, Option<ReadResult>)>>(2);
+    let (batches, received) = sync_channel::<Vec<(usize, Option<(ReadResult, bool)>)>>(2);
     let mut seen = 0;
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -97,12 +118,16 @@ pub fn ingest_folder(
             while start < files.len() {
                 let len = batch_files.min(files.len() - start);
                 let batch = &files[start..start + len];
-                let results: Vec<(usize, Option<ReadResult>)> = batch
+                let results: Vec<(usize, Option<(ReadResult, bool)>)> = batch
                     .par_iter()
                     .enumerate()
                     .map(|(i, file)| {
-                        let read =
-                            (!cancel.load(Ordering::Relaxed)).then(|| read_one(file, options));
+                        let read = (!cancel.load(Ordering::Relaxed)).then(|| {
+                            match reuse.and_then(|r| r.reuse(&file.path, &file.rel_path)) {
+                                Some(doc) => (Ok(doc), true),
+                                None => (read_one(file, options), false),
+                            }
+                        });
                         (start + i, read)
                     })
                     .collect();
@@ -117,10 +142,11 @@ pub fn ingest_folder(
         for results in received {
             for (index, result) in results {
                 seen += 1;
-                let Some(result) = result else {
+                let Some((result, reused)) = result else {
                     summary.cancelled = true;
                     continue;
                 };
+                summary.reused += usize::from(reused);
                 match result {
                     Ok(doc) => {
                         summary.documents += 1;

@@ -16,5 +16,7 @@ pub use decode::{Decoded, decode};
 pub use document::{DocId, Document, Format, Metadata, Problem, ProblemKind, sort_documents};
 pub use error::{CorpusError, FileError, human_size};
 pub use html::{HtmlText, html_to_text};
-pub use ingest::{IngestEvent, IngestOptions, IngestSummary, ingest_folder};
-pub use reader::{Extracted, extract};
+pub use ingest::{
+    IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder, ingest_folder_reusing,
+};
+pub use reader::{Extracted, extract, files_read};

@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::decode::{declared_html_charset, decode};
 use super::error::FileError;
@@ -23,6 +24,14 @@ pub struct Extracted {
     pub metadata: Metadata,
 }
 
+/// Files opened for their contents since the program started: lets tests check that
+/// a reopened corpus came from the cache.
+static FILES_READ: AtomicUsize = AtomicUsize::new(0);
+
+pub fn files_read() -> usize {
+    FILES_READ.load(Ordering::Relaxed)
+}
+
 /// Reads the file at `path` and makes a document of it.
 pub fn read_document(
     path: &Path,
@@ -30,6 +39,7 @@ pub fn read_document(
     format: Format,
     max_bytes: u64,
 ) -> Result<Document, FileError> {
+    FILES_READ.fetch_add(1, Ordering::Relaxed);
     let (bytes, meta) = read_limited(path, max_bytes)?;
     let size = bytes.len() as u64;
     let extracted = extract(format, bytes)?;

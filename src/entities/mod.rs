@@ -14,4 +14,7 @@ pub use context::{one_line, phrase_at, sentence_around, snippet_around};
 pub use corrections::{Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
-pub use pipeline::{EntitySnapshot, ExtractionEvent, ExtractionFeed, start_extraction};
+pub use pipeline::{
+    EntitySnapshot, ExtractionCache, ExtractionEvent, ExtractionFeed, ExtractionOutcome,
+    start_extraction, start_extraction_cached,
+};

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::index::EntityIndex;
+use crate::cache::{CacheError, CachedEntitiesRef, CorpusCache, FrameWriter, text_hash};
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 
 /// Documents extracted in one parallel step.
@@ -47,10 +48,28 @@ pub enum ExtractionEvent {
 /// A document waiting to be extracted: its path and text.
 type Queued = (String, Arc<str>);
 
+/// Extraction results to reuse (from the corpus cache), and where to record them all.
+#[derive(Default)]
+pub struct ExtractionCache {
+    pub previous: Option<Arc<CorpusCache>>,
+    pub writer: Option<FrameWriter>,
+}
+
+/// What the extraction thread leaves when it ends.
+#[derive(Default)]
+pub struct ExtractionOutcome {
+    /// Documents extracted, and documents whose results came from the cache.
+    pub extracted: usize,
+    pub reused: usize,
+    /// Holds every document's results, unless writing failed (`write_error`).
+    pub writer: Option<FrameWriter>,
+    pub write_error: Option<CacheError>,
+}
+
 /// Where the ingest hands documents to the extraction thread, in list order.
 pub struct ExtractionFeed {
     sender: Sender<Queued>,
-    thread: JoinHandle<()>,
+    thread: JoinHandle<ExtractionOutcome>,
 }
 
 impl ExtractionFeed {
@@ -61,7 +80,7 @@ impl ExtractionFeed {
     }
 
     /// No more documents will come: the thread finishes with a complete snapshot.
-    pub fn finish(self) -> JoinHandle<()> {
+    pub fn finish(self) -> JoinHandle<ExtractionOutcome> {
         drop(self.sender);
         self.thread
     }
@@ -73,17 +92,39 @@ pub fn start_extraction(
     cancel: Arc<AtomicBool>,
     emit: impl Fn(ExtractionEvent) + Send + 'static,
 ) -> std::io::Result<ExtractionFeed> {
+    start_extraction_cached(cancel, ExtractionCache::default(), emit)
+}
+
+/// Like [`start_extraction`], reusing and recording results through `cache`.
+pub fn start_extraction_cached(
+    cancel: Arc<AtomicBool>,
+    cache: ExtractionCache,
+    emit: impl Fn(ExtractionEvent) + Send + 'static,
+) -> std::io::Result<ExtractionFeed> {
     let (sender, receiver) = channel();
     let thread = std::thread::Builder::new()
         .name("extract".into())
-        .spawn(move || run(&receiver, &cancel, &emit))?;
+        .spawn(move || run(&receiver, &cancel, cache, &emit))?;
     Ok(ExtractionFeed { sender, thread })
 }
 
-fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(ExtractionEvent)) {
+fn run(
+    receiver: &Receiver<Queued>,
+    cancel: &AtomicBool,
+    cache: ExtractionCache,
+    emit: &dyn Fn(ExtractionEvent),
+) -> ExtractionOutcome {
+    let mut outcome = ExtractionOutcome {
+        writer: cache.writer,
+        ..ExtractionOutcome::default()
+    };
+    let previous = cache.previous;
     let extractor = match Extractor::load_embedded() {
         Ok(extractor) => extractor,
-        Err(err) => return emit(ExtractionEvent::Failed(err.to_string())),
+        Err(err) => {
+            emit(ExtractionEvent::Failed(err.to_string()));
+            return outcome;
+        }
     };
     let mut paths: Vec<String> = Vec::new();
     let mut linker = Linker::default();
@@ -92,14 +133,28 @@ fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(Extractio
     let mut snapshot_of = 0;
     loop {
         let Some((batch, closed)) = next_batch(receiver, cancel) else {
-            return;
+            return outcome;
         };
-        let extracted: Vec<DocumentEntities> = batch
+        let extracted: Vec<(u64, DocumentEntities, bool)> = batch
             .par_iter()
-            .map(|(path, text)| extractor.extract_document(path, text))
+            .map(|(path, text)| {
+                let hash = text_hash(text);
+                match previous.as_ref().and_then(|p| p.entities_for(path, hash)) {
+                    Some(found) => (hash, found, true),
+                    None => (hash, extractor.extract_document(path, text), false),
+                }
+            })
             .collect();
         paths.extend(batch.into_iter().map(|(path, _)| path));
-        extracted.into_iter().for_each(|doc| linker.add(doc));
+        for (hash, doc, reused) in extracted {
+            if reused {
+                outcome.reused += 1;
+            } else {
+                outcome.extracted += 1;
+            }
+            record(&mut outcome, hash, &doc);
+            linker.add(doc);
+        }
         emit(ExtractionEvent::Progress {
             done: linker.documents(),
         });
@@ -116,6 +171,25 @@ fn run(receiver: &Receiver<Queued>, cancel: &AtomicBool, emit: &dyn Fn(Extractio
     }
     if !cancel.load(Ordering::Relaxed) {
         emit(snapshot(linker.finish(), &paths, true));
+    }
+    outcome
+}
+
+/// Adds a document's results to the cache being written; a write error stops the
+/// recording (the extraction goes on) and is kept for the caller to report.
+fn record(outcome: &mut ExtractionOutcome, text_hash: u64, entities: &DocumentEntities) {
+    let Some(writer) = outcome.writer.as_mut() else {
+        return;
+    };
+    let record = CachedEntitiesRef {
+        text_hash,
+        entities,
+    };
+    if let Err(err) = writer.write(&record) {
+        if let Some(writer) = outcome.writer.take() {
+            writer.abandon();
+        }
+        outcome.write_error = Some(err);
     }
 }
 

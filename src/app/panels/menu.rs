@@ -196,6 +196,18 @@ fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut
                 }
             }
         });
+        let reading = model.search.building || model.documents.is_empty();
+        if ui
+            .add_enabled(!reading, egui::Button::new("Rebuild index"))
+            .on_hover_text(
+                "Read every file again and find people, places and dates anew, \
+                 instead of reusing what was saved from the last reading",
+            )
+            .clicked()
+        {
+            out.push(Command::RebuildIndex);
+            ui.close();
+        }
         if item(ui, "Close corpus", None).clicked() {
             out.push(Command::CloseCorpus);
         }

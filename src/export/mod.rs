@@ -2,6 +2,8 @@
 //! GUI. Skipped files are listed too, with `error` set and `title`, `words`
 //! and `encoding` null, so the export accounts for every file it saw.
 
+mod bulk;
+
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -11,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{CorpusError, Document, IngestEvent, IngestOptions, Problem, ingest_folder};
 use crate::entities::{Correction, CorrectionProblem, apply_corrections};
 use crate::extract::{Entity, Extraction, Extractor, Linker, MergeSuggestion};
+
+pub use bulk::{BulkError, write_bulk_ndjson};
 
 /// The version of the export format; bumped on incompatible changes.
 pub const EXPORT_VERSION: u32 = 1;

@@ -1,0 +1,85 @@
+//! Opening, re-reading and closing a corpus folder: the ingest job starts here.
+
+use std::path::PathBuf;
+
+use super::CorpusExplorerApp;
+use super::jobs::{IngestJob, ReadRequest};
+use crate::cache::CacheDir;
+use crate::workspace::{RecentKind, Workspace};
+
+impl CorpusExplorerApp {
+    pub(super) fn locate_corpus(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        let Some((file, mut workspace)) = self.pending_workspace.take() else {
+            return;
+        };
+        workspace.corpus.absolute = folder.clone();
+        self.open_folder(ctx, folder, workspace, file, None, false);
+        // The new location is a change worth saving.
+        self.model.mark_changed();
+    }
+
+    /// Reads the open folder again from scratch, forgetting its cache, keeping the
+    /// workspace as it is now (unsaved corrections included).
+    pub(super) fn rebuild_index(&mut self, ctx: &egui::Context) {
+        let Some(folder) = self.model.corpus.clone() else {
+            return;
+        };
+        let dirty = self.model.is_dirty();
+        let mut workspace = self.model.workspace.clone();
+        workspace.selected_document = self.model.selected_document().map(|d| d.rel_path.clone());
+        let file = self.model.workspace_file.clone();
+        self.open_folder(ctx, folder, workspace, file, None, true);
+        if dirty {
+            self.model.mark_changed();
+        }
+    }
+
+    /// Starts reading `folder` and shows it with `workspace`'s sort, filter and view.
+    /// `fresh` ignores (and replaces) what the cache holds for it.
+    pub(super) fn open_folder(
+        &mut self,
+        ctx: &egui::Context,
+        folder: PathBuf,
+        workspace: Workspace,
+        file: Option<PathBuf>,
+        recent: Option<(PathBuf, RecentKind)>,
+        fresh: bool,
+    ) {
+        if let Some(job) = self.ingest.take() {
+            job.cancel();
+        }
+        self.pending_selection = workspace.selected_document.clone();
+        self.documents.sync_filter(&workspace.list.filter);
+        self.model.reset_for(&folder, workspace, file);
+        self.order.clear();
+        self.show_problems = false;
+        self.banner = None;
+        let cache = CacheDir::for_corpus(&self.dirs.data, &folder);
+        let read = ReadRequest {
+            root: folder,
+            preferences_file: self.dirs.preferences_file(),
+            cache: Some(cache),
+            fresh,
+        };
+        match IngestJob::start(read, ctx) {
+            Ok(job) => {
+                self.ingest = Some(job);
+                self.recent_on_start = recent;
+            }
+            Err(err) => {
+                self.banner = Some(format!("Could not start reading the folder: {err}"));
+                self.model.close();
+            }
+        }
+    }
+
+    pub(super) fn close_corpus(&mut self) {
+        if let Some(job) = self.ingest.take() {
+            job.cancel();
+        }
+        self.model.close();
+        self.order.clear();
+        self.show_problems = false;
+        self.pending_selection = None;
+    }
+}

@@ -1,0 +1,157 @@
+//! Reading a corpus folder through its cache: unchanged files come from the cache,
+//! texts seen before are not extracted again, and a fresh cache is written as the
+//! folder is read, put in place only when the reading completes.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{CacheDir, CacheError, CacheWriters, CorpusCache};
+use crate::corpus::{
+    CorpusError, IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder_reusing,
+};
+use crate::entities::{
+    ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
+};
+
+/// How a reading went.
+#[derive(Debug, Default)]
+pub struct CorpusRead {
+    pub summary: IngestSummary,
+    /// Documents whose entities came from the cache rather than the engine.
+    pub entities_reused: usize,
+    /// Something to tell the user about the cache (it was rebuilt, or not saved).
+    pub notice: Option<String>,
+}
+
+/// Reads `root` (documents to `on_ingest`, entity snapshots to `on_extraction`),
+/// using and refreshing the cache in `cache` when one is given. Fails only when the
+/// folder itself cannot be read; cache trouble is reported in `notice`.
+pub fn read_corpus(
+    root: &Path,
+    options: &IngestOptions,
+    cache: Option<&CacheDir>,
+    cancel: &Arc<AtomicBool>,
+    mut on_ingest: impl FnMut(IngestEvent),
+    on_extraction: impl Fn(ExtractionEvent) + Send + Sync + 'static,
+) -> Result<CorpusRead, CorpusError> {
+    let mut notice = None;
+    let previous = cache.and_then(|c| load_or_forget(c, &mut notice));
+    let writers = cache.and_then(|c| match c.writers() {
+        Ok(writers) => Some(writers),
+        Err(err) => {
+            notice = Some(format!("The index of this folder cannot be saved: {err}."));
+            None
+        }
+    });
+    let (mut documents_writer, entities_writer) = match writers {
+        Some(CacheWriters {
+            documents,
+            entities,
+        }) => (Some(documents), Some(entities)),
+        None => (None, None),
+    };
+    let emit = Arc::new(on_extraction);
+    let feed_emit = Arc::clone(&emit);
+    let extraction_cache = ExtractionCache {
+        previous: previous.clone(),
+        writer: entities_writer,
+    };
+    let feed = start_extraction_cached(Arc::clone(cancel), extraction_cache, move |event| {
+        feed_emit(event);
+    });
+    let feed = match feed {
+        Ok(feed) => Some(feed),
+        Err(err) => {
+            emit(ExtractionEvent::Failed(err.to_string()));
+            None
+        }
+    };
+    let mut write_error: Option<CacheError> = None;
+    let reuse = previous.as_deref().map(|c| c as &dyn Reuse);
+    let result = ingest_folder_reusing(root, options, reuse, cancel, |event| {
+        if let IngestEvent::Document(doc) = &event {
+            if let Some(feed) = &feed {
+                feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
+            }
+            if let Some(writer) = documents_writer.as_mut()
+                && let Err(err) = writer.write(&**doc)
+            {
+                write_error = Some(err);
+                if let Some(writer) = documents_writer.take() {
+                    writer.abandon();
+                }
+            }
+        }
+        on_ingest(event);
+    });
+    // Every document read must have been through extraction before the reading ends.
+    let outcome = match feed.map(|feed| feed.finish().join()) {
+        Some(Ok(outcome)) => outcome,
+        Some(Err(_)) => {
+            emit(ExtractionEvent::Failed(
+                "the extraction stopped unexpectedly".into(),
+            ));
+            ExtractionOutcome::default()
+        }
+        None => ExtractionOutcome::default(),
+    };
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(err) => {
+            abandon(documents_writer, outcome.writer);
+            return Err(err);
+        }
+    };
+    let complete = !summary.cancelled && !cancel.load(Ordering::Relaxed);
+    let unchanged = previous.as_ref().is_some_and(|p| {
+        summary.reused == summary.documents && p.document_count() == summary.documents
+    });
+    let write_error = write_error.or(outcome.write_error);
+    match (documents_writer, outcome.writer) {
+        (Some(documents), Some(entities)) if complete && !unchanged => {
+            // Entities first: they are keyed by text, so any documents file agrees with them.
+            if let Err(err) = entities.finish().and_then(|()| documents.finish()) {
+                notice = Some(format!("The index of this folder was not saved: {err}."));
+            }
+        }
+        (documents, entities) => abandon(documents, entities),
+    }
+    if let Some(err) = write_error {
+        notice = Some(format!("The index of this folder was not saved: {err}."));
+    }
+    Ok(CorpusRead {
+        summary,
+        entities_reused: outcome.reused,
+        notice,
+    })
+}
+
+/// The cache's contents, or `None` (with a notice, and the cache removed) when it
+/// cannot be used.
+fn load_or_forget(cache: &CacheDir, notice: &mut Option<String>) -> Option<Arc<CorpusCache>> {
+    match cache.load() {
+        Ok(found) => found.map(Arc::new),
+        Err(err) => {
+            *notice = Some(match &err {
+                CacheError::Outdated { .. } => "The saved index of this folder was made by \
+                    another version of Corpus Explorer; it was rebuilt."
+                    .to_owned(),
+                _ => format!(
+                    "The saved index of this folder could not be used ({err}); it was rebuilt."
+                ),
+            });
+            let _ = cache.clear();
+            None
+        }
+    }
+}
+
+fn abandon(documents: Option<super::FrameWriter>, entities: Option<super::FrameWriter>) {
+    if let Some(writer) = documents {
+        writer.abandon();
+    }
+    if let Some(writer) = entities {
+        writer.abandon();
+    }
+}
