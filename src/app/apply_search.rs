@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use super::CorpusExplorerApp;
 use super::jobs::JobResult;
 use super::search_state::{ActiveSearch, Concordance};
+use crate::cache::{CacheDir, SearchSource};
 use crate::search::{
     IndexedText, KwicLine, KwicOrder, Query, SearchIndex, kwic_lines, parse_query, sort_kwic,
 };
@@ -32,19 +33,37 @@ impl CorpusExplorerApp {
             .iter()
             .map(|d| (d.rel_path.clone(), d.title.clone(), Arc::clone(&d.text)))
             .collect();
+        // Kept in the folder's cache, so an unchanged folder opens its index at once.
+        let cache = self
+            .model
+            .corpus
+            .as_ref()
+            .map(|corpus| CacheDir::for_corpus(&self.dirs.data, corpus));
         let build = move || {
-            let texts = docs
+            let sources: Vec<SearchSource<'_>> = docs
                 .iter()
-                .enumerate()
-                .map(|(i, (path, title, text))| IndexedText {
-                    doc: u32::try_from(i).unwrap_or(u32::MAX),
-                    path,
-                    title,
-                    text,
-                });
-            let result = SearchIndex::build(texts, &AtomicBool::new(false), |_| {})
-                .map(Arc::new)
-                .map_err(|e| e.to_string());
+                .map(|(path, title, text)| (path.as_str(), title.as_str(), &**text))
+                .collect();
+            let cancel = AtomicBool::new(false);
+            let built = match cache {
+                Some(cache) => cache
+                    .search_index(&sources, &cancel)
+                    .map(|(index, _)| index),
+                None => SearchIndex::build(
+                    sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(path, title, text))| IndexedText {
+                            doc: u32::try_from(i).unwrap_or(u32::MAX),
+                            path,
+                            title,
+                            text,
+                        }),
+                    &cancel,
+                    |_| {},
+                ),
+            };
+            let result = built.map(Arc::new).map_err(|e| e.to_string());
             JobResult::SearchIndexBuilt { generation, result }
         };
         if let Err(err) = self.tasks.spawn("search index", ctx, build) {

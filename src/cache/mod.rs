@@ -8,6 +8,7 @@
 
 mod frames;
 mod read;
+mod search;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
 pub use read::{CorpusRead, read_corpus};
+pub use search::SearchSource;
 
 /// The cache of one corpus folder: `<data>/cache/<hash of the folder's path>/`.
 #[derive(Debug, Clone)]

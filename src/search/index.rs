@@ -1,7 +1,8 @@
-//! The full-text index (tantivy, in memory): built from the documents of a
-//! corpus off the UI thread, then asked for every document a [`Query`]
-//! matches, best first (BM25).
+//! The full-text index (tantivy, in memory or in a folder of the cache): built from
+//! the documents of a corpus off the UI thread, then asked for every document a
+//! [`Query`] matches, best first (BM25).
 
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -40,6 +41,8 @@ pub enum SearchError {
     Index(#[from] tantivy::TantivyError),
     #[error("building the search index was cancelled")]
     Cancelled,
+    #[error("the search index folder could not be prepared: {0}")]
+    Folder(#[from] std::io::Error),
 }
 
 #[derive(Clone, Copy)]
@@ -73,10 +76,53 @@ impl SearchIndex {
     pub fn build<'a>(
         docs: impl IntoIterator<Item = IndexedText<'a>>,
         cancel: &AtomicBool,
-        mut progress: impl FnMut(usize),
+        progress: impl FnMut(usize),
     ) -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
+        Self::fill(Index::create_in_ram(schema), fields, docs, cancel, progress)
+    }
+
+    /// Like [`SearchIndex::build`], kept in the empty folder `dir` so that
+    /// [`SearchIndex::open`] can use it again later.
+    pub fn build_in<'a>(
+        dir: &Path,
+        docs: impl IntoIterator<Item = IndexedText<'a>>,
+        cancel: &AtomicBool,
+        progress: impl FnMut(usize),
+    ) -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema();
+        std::fs::create_dir_all(dir)?;
+        let index = Index::create_in_dir(dir, schema)?;
+        Self::fill(index, fields, docs, cancel, progress)
+    }
+
+    /// An index built earlier by [`SearchIndex::build_in`].
+    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+        let index = Index::open_in_dir(dir)?;
+        let (schema, fields) = schema();
+        if index.schema() != schema {
+            return Err(tantivy::TantivyError::SchemaError(
+                "the saved index has other fields".into(),
+            )
+            .into());
+        }
+        index.tokenizers().register(ANALYZER, analyzer());
+        let reader = index.reader()?;
+        let documents = usize::try_from(reader.searcher().num_docs()).unwrap_or(usize::MAX);
+        Ok(SearchIndex {
+            reader,
+            fields,
+            documents,
+        })
+    }
+
+    fn fill<'a>(
+        index: Index,
+        fields: Fields,
+        docs: impl IntoIterator<Item = IndexedText<'a>>,
+        cancel: &AtomicBool,
+        mut progress: impl FnMut(usize),
+    ) -> Result<SearchIndex, SearchError> {
         index.tokenizers().register(ANALYZER, analyzer());
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_BUDGET)?;
@@ -97,6 +143,7 @@ impl SearchIndex {
             }
         }
         writer.commit()?;
+        writer.wait_merging_threads()?;
         let reader = index.reader()?;
         Ok(SearchIndex {
             reader,
