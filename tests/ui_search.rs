@@ -134,3 +134,44 @@ fn rebuild_index_reads_the_folder_again_and_keeps_the_search() {
     assert!(corpus_explorer::corpus::files_read() - before >= 3);
     assert_eq!(harness.state().documents().len(), 3);
 }
+
+#[test]
+fn files_added_changed_and_removed_while_open_show_up_and_the_search_follows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = write_corpus(tmp.path(), &DOCS);
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    search(&mut harness, "bridge");
+    step_until(&mut harness, "the search", |h| {
+        h.state().filtered_documents() == ["budget.txt"]
+    });
+
+    std::fs::write(
+        folder.join("ferry.txt"),
+        "Ferry notes\n\nA ferry now runs where the bridge was planned.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("budget.txt"),
+        "Budget notes\n\nThe money went to schools.",
+    )
+    .unwrap();
+    std::fs::remove_file(folder.join("minutes.txt")).unwrap();
+    step_until(&mut harness, "the folder's changes to show", |h| {
+        let state = h.state();
+        !state.is_busy()
+            && state.documents().len() == 3
+            && state.documents().iter().any(|d| d.rel_path == "ferry.txt")
+            && state.filtered_documents() == ["ferry.txt"]
+    });
+    assert!(
+        harness
+            .state()
+            .documents()
+            .iter()
+            .all(|d| d.rel_path != "minutes.txt")
+    );
+}

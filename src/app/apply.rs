@@ -66,7 +66,7 @@ impl CorpusExplorerApp {
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::Search(text) => self.search(ctx, text),
             Command::BuildSearchIndex => self.build_search_index(ctx),
-            Command::RebuildIndex => self.rebuild_index(ctx),
+            Command::RebuildIndex => self.reload_folder(ctx, true),
             Command::BuildConcordance => self.build_concordance(ctx),
             Command::SortConcordance(order) => self.sort_concordance(order),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {

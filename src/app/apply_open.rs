@@ -18,9 +18,9 @@ impl CorpusExplorerApp {
         self.model.mark_changed();
     }
 
-    /// Reads the open folder again from scratch, forgetting its cache, keeping the
-    /// workspace as it is now (unsaved corrections included).
-    pub(super) fn rebuild_index(&mut self, ctx: &egui::Context) {
+    /// Reads the open folder again (from scratch when `fresh`, forgetting its cache),
+    /// keeping the workspace as it is now (unsaved corrections included).
+    pub(super) fn reload_folder(&mut self, ctx: &egui::Context, fresh: bool) {
         let Some(folder) = self.model.corpus.clone() else {
             return;
         };
@@ -28,7 +28,7 @@ impl CorpusExplorerApp {
         let mut workspace = self.model.workspace.clone();
         workspace.selected_document = self.model.selected_document().map(|d| d.rel_path.clone());
         let file = self.model.workspace_file.clone();
-        self.open_folder(ctx, folder, workspace, file, None, true);
+        self.open_folder(ctx, folder, workspace, file, None, fresh);
         if dirty {
             self.model.mark_changed();
         }
@@ -48,6 +48,8 @@ impl CorpusExplorerApp {
         if let Some(job) = self.ingest.take() {
             job.cancel();
         }
+        // The new reading watches the folder from its start.
+        self.watch = None;
         self.pending_selection = workspace.selected_document.clone();
         self.documents.sync_filter(&workspace.list.filter);
         self.model.reset_for(&folder, workspace, file);
@@ -77,6 +79,7 @@ impl CorpusExplorerApp {
         if let Some(job) = self.ingest.take() {
             job.cancel();
         }
+        self.watch = None;
         self.model.close();
         self.order.clear();
         self.show_problems = false;

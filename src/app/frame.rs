@@ -7,7 +7,8 @@ use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
 use super::fonts;
-use super::jobs::JobResult;
+use super::format::count;
+use super::jobs::{JobResult, WATCH_QUIET};
 use super::panels::menu;
 use crate::corpus::IngestEvent;
 use crate::workspace::{self, Recovery, Theme};
@@ -24,6 +25,7 @@ impl CorpusExplorerApp {
             self.on_job_result(ctx, result);
         }
         self.poll_ingest(ctx);
+        self.follow_folder_changes(ctx);
         self.handle_close_request(ctx);
         self.handle_dropped_files(ctx);
         if !self.dialogs.is_open() {
@@ -89,6 +91,14 @@ impl CorpusExplorerApp {
             return;
         };
         self.ingest = None;
+        let watch_failed = match drained.watch {
+            Some(Ok(watch)) => {
+                self.watch = Some(watch);
+                None
+            }
+            Some(Err(err)) => Some(err),
+            None => None,
+        };
         self.recent_on_start = None;
         self.pending_selection = None;
         // A workspace's restored selection may be far down the list.
@@ -108,6 +118,11 @@ impl CorpusExplorerApp {
             Ok(read) => {
                 if let Some(notice) = read.notice {
                     self.banner = Some(notice);
+                } else if let Some(err) = watch_failed {
+                    self.banner = Some(format!(
+                        "Changes to files in this folder will not show by themselves \
+                         ({err}); use File > Rebuild index after changing them."
+                    ));
                 }
             }
             Err(err) => {
@@ -120,6 +135,22 @@ impl CorpusExplorerApp {
                 }
             }
         }
+    }
+
+    /// Reads the folder again (only what changed is read and extracted) once files in
+    /// it were added, changed or removed and it has been quiet for a moment.
+    fn follow_folder_changes(&mut self, ctx: &egui::Context) {
+        if self.ingest.is_some() {
+            return;
+        }
+        let Some(changed) = self.watch.as_ref().and_then(|w| w.settled(WATCH_QUIET)) else {
+            return;
+        };
+        self.reload_folder(ctx, false);
+        self.banner = Some(format!(
+            "{} in the folder changed; the documents are being updated.",
+            count(changed, "file", "files")
+        ));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {

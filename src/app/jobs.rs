@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::cache::{CacheDir, CorpusRead, read_corpus};
-use crate::corpus::{IngestEvent, IngestOptions};
+use crate::corpus::{FolderWatch, IngestEvent, IngestOptions};
 use crate::entities::{EntitySnapshot, ExtractionEvent};
 
 use super::picker::{DialogRequest, PickOutcome};
@@ -144,7 +144,10 @@ impl Tasks {
 enum IngestMessage {
     Event(IngestEvent),
     Extraction(ExtractionEvent),
-    Finished(Result<CorpusRead, String>),
+    Finished(
+        Result<CorpusRead, String>,
+        Option<Result<FolderWatch, String>>,
+    ),
 }
 
 /// What one frame took off the ingest channel.
@@ -160,7 +163,13 @@ pub struct Drained {
     pub extraction_failed: Option<String>,
     /// Set once, when the job has ended.
     pub finished: Option<Result<CorpusRead, String>>,
+    /// The watch on the folder for changes, started before the reading (or why not).
+    pub watch: Option<Result<FolderWatch, String>>,
 }
+
+/// How long the folder must stay unchanged before changes are read, so that copying
+/// many files in is read once.
+pub const WATCH_QUIET: Duration = Duration::from_millis(1500);
 
 /// What to read and how.
 pub struct ReadRequest {
@@ -211,6 +220,12 @@ impl IngestJob {
                 let options = IngestOptions {
                     max_file_bytes: preferences.max_file_mb.saturating_mul(1024 * 1024),
                 };
+                // Watching starts before reading, so a change made meanwhile is not missed.
+                let wake = ctx.clone();
+                let watch = FolderWatch::start(&job_root, move || {
+                    wake.request_repaint_after(WATCH_QUIET + Duration::from_millis(50));
+                })
+                .map_err(|err| err.to_string());
                 let extraction_sender = sender.clone();
                 let extraction_ctx = ctx.clone();
                 let on_extraction = move |event| {
@@ -229,7 +244,7 @@ impl IngestJob {
                     on_extraction,
                 )
                 .map_err(|err| err.to_string());
-                let _ = sender.send(IngestMessage::Finished(result));
+                let _ = sender.send(IngestMessage::Finished(result, Some(watch)));
                 ctx.request_repaint();
             })?;
         Ok(Self {
@@ -265,8 +280,9 @@ impl IngestJob {
                     ExtractionEvent::Snapshot(snapshot) => drained.snapshot = Some(snapshot),
                     ExtractionEvent::Failed(err) => drained.extraction_failed = Some(err),
                 },
-                Ok(IngestMessage::Finished(result)) => {
+                Ok(IngestMessage::Finished(result, watch)) => {
                     drained.finished = Some(result);
+                    drained.watch = watch;
                     break;
                 }
                 Err(TryRecvError::Empty) => break,

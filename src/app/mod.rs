@@ -97,6 +97,8 @@ pub struct CorpusExplorerApp {
     order: ListOrder,
     tasks: Tasks,
     ingest: Option<IngestJob>,
+    /// Watches the open folder for files added, changed or removed.
+    watch: Option<crate::corpus::FolderWatch>,
     welcome: WelcomePanel,
     documents: DocumentsPanel,
     entities: EntitiesPanel,
@@ -152,6 +154,7 @@ impl CorpusExplorerApp {
             order: ListOrder::default(),
             tasks: Tasks::default(),
             ingest: None,
+            watch: None,
             welcome: WelcomePanel::default(),
             documents: DocumentsPanel::default(),
             entities: EntitiesPanel::default(),

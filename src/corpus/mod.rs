@@ -11,6 +11,7 @@ mod markdown;
 mod reader;
 mod text;
 mod walk;
+mod watch;
 
 pub use decode::{Decoded, decode};
 pub use document::{DocId, Document, Format, Metadata, Problem, ProblemKind, sort_documents};
@@ -20,3 +21,4 @@ pub use ingest::{
     IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder, ingest_folder_reusing,
 };
 pub use reader::{Extracted, extract, files_read};
+pub use watch::FolderWatch;
