@@ -273,6 +273,12 @@ impl CorpusExplorerApp {
         self.ingest.is_some() || self.tasks.busy()
     }
 
+    /// The search index is built and every document's entities are found: the full UI.
+    #[doc(hidden)]
+    pub fn fully_loaded(&self) -> bool {
+        !self.is_busy() && self.model.search.index.is_some() && self.model.extraction_complete
+    }
+
     pub fn has_unsaved_changes(&self) -> bool {
         self.model.is_dirty()
     }
