@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -84,9 +85,13 @@ impl FrameWriter {
     }
 }
 
-/// Reads every record of a file written by [`FrameWriter`], handing each to `each`.
-/// Returns `Ok(false)` when the file does not exist.
-pub fn read_frames<T: DeserializeOwned>(
+/// Records read before they are decoded, in parallel, as one batch.
+const DECODE_BATCH: usize = 2048;
+
+/// Reads every record of a file written by [`FrameWriter`], handing each to `each`
+/// in file order; records are decoded in parallel batches. Returns `Ok(false)` when
+/// the file does not exist.
+pub fn read_frames<T: DeserializeOwned + Send>(
     path: &Path,
     fingerprint: u64,
     mut each: impl FnMut(T),
@@ -115,7 +120,18 @@ pub fn read_frames<T: DeserializeOwned>(
             path: path.to_path_buf(),
         });
     }
-    let mut buffer = Vec::new();
+    let mut batch: Vec<Vec<u8>> = Vec::with_capacity(DECODE_BATCH);
+    let decode = |batch: &mut Vec<Vec<u8>>, each: &mut dyn FnMut(T)| {
+        let records: Result<Vec<T>, CacheError> = batch
+            .par_iter()
+            .map(|bytes| {
+                postcard::from_bytes(bytes)
+                    .map_err(|_| CacheError::damaged(path, "a record cannot be decoded"))
+            })
+            .collect();
+        batch.clear();
+        records.map(|records| records.into_iter().for_each(each))
+    };
     loop {
         let mut len = [0u8; 4];
         match input.read_exact(&mut len) {
@@ -127,19 +143,21 @@ pub fn read_frames<T: DeserializeOwned>(
         }
         let len = u32::from_le_bytes(len);
         if len == END {
+            decode(&mut batch, &mut each)?;
             return Ok(true);
         }
         let len = len as usize;
         if len > MAX_RECORD {
             return Err(CacheError::damaged(path, "a record has an impossible size"));
         }
-        buffer.resize(len, 0);
+        let mut bytes = vec![0; len];
         input
-            .read_exact(&mut buffer)
+            .read_exact(&mut bytes)
             .map_err(|_| CacheError::damaged(path, "it ends in the middle of a record"))?;
-        let record = postcard::from_bytes(&buffer)
-            .map_err(|_| CacheError::damaged(path, "a record cannot be decoded"))?;
-        each(record);
+        batch.push(bytes);
+        if batch.len() == DECODE_BATCH {
+            decode(&mut batch, &mut each)?;
+        }
     }
 }
 

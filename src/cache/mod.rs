@@ -12,7 +12,6 @@ mod search;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
@@ -115,16 +114,18 @@ impl CacheDir {
         self.dir.join("entities.bin")
     }
 
-    /// What the cache holds; `Ok(None)` when there is none yet.
-    pub fn load(&self) -> Result<Option<CorpusCache>, CacheError> {
+    /// The documents the cache holds; `Ok(None)` when there is no cache yet.
+    pub fn load_documents(&self) -> Result<Option<DocumentCache>, CacheError> {
         let mut documents = HashMap::new();
         let found =
             frames::read_frames(&self.documents_file(), self.fingerprint, |d: Document| {
                 documents.insert(d.rel_path.clone(), d);
             })?;
-        if !found {
-            return Ok(None);
-        }
+        Ok(found.then_some(DocumentCache { documents }))
+    }
+
+    /// The extraction results the cache holds (none when there are none yet).
+    pub fn load_entities(&self) -> Result<EntityCache, CacheError> {
         let mut entities = HashMap::new();
         frames::read_frames(
             &self.entities_file(),
@@ -133,10 +134,7 @@ impl CacheDir {
                 entities.insert(e.text_hash, e.entities);
             },
         )?;
-        Ok(Some(CorpusCache {
-            documents,
-            entities,
-        }))
+        Ok(EntityCache { entities })
     }
 
     /// Writers of a new cache; the old one stays until both are finished.
@@ -165,29 +163,23 @@ pub struct CacheWriters {
     pub entities: FrameWriter,
 }
 
-/// A cache as loaded: documents by path, extraction results by text hash.
+/// The documents of a cache, by path.
 #[derive(Debug, Default)]
-pub struct CorpusCache {
+pub struct DocumentCache {
     documents: HashMap<String, Document>,
-    entities: HashMap<u64, DocumentEntities>,
 }
 
-impl CorpusCache {
-    pub fn document_count(&self) -> usize {
+impl DocumentCache {
+    pub fn len(&self) -> usize {
         self.documents.len()
     }
 
-    /// The extraction of a text seen before, for the document at `path`.
-    pub fn entities_for(&self, path: &str, hash: u64) -> Option<DocumentEntities> {
-        self.entities.get(&hash).map(|found| DocumentEntities {
-            path: path.to_owned(),
-            mentions: found.mentions.clone(),
-            acronyms: found.acronyms.clone(),
-        })
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
     }
 }
 
-impl Reuse for CorpusCache {
+impl Reuse for DocumentCache {
     fn reuse(&self, path: &Path, rel_path: &str) -> Option<Document> {
         let cached = self.documents.get(rel_path)?;
         let meta = std::fs::metadata(path).ok()?;
@@ -196,6 +188,23 @@ impl Reuse for CorpusCache {
             && meta.modified().ok() == cached.modified
             && cached.modified.is_some();
         unchanged.then(|| cached.clone())
+    }
+}
+
+/// The extraction results of a cache, by text hash.
+#[derive(Debug, Default)]
+pub struct EntityCache {
+    entities: HashMap<u64, DocumentEntities>,
+}
+
+impl EntityCache {
+    /// The extraction of a text seen before, for the document at `path`.
+    pub fn entities_for(&self, path: &str, hash: u64) -> Option<DocumentEntities> {
+        self.entities.get(&hash).map(|found| DocumentEntities {
+            path: path.to_owned(),
+            mentions: found.mentions.clone(),
+            acronyms: found.acronyms.clone(),
+        })
     }
 }
 
@@ -217,6 +226,3 @@ fn build_fingerprint() -> u64 {
     }
     xxh3_64(stamp.as_bytes())
 }
-
-/// Shared by the ingest (documents) and the extraction thread (entities).
-pub type SharedCache = Arc<CorpusCache>;

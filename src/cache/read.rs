@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{CacheDir, CacheError, CacheWriters, CorpusCache};
+use super::{CacheDir, CacheError, CacheWriters, DocumentCache};
 use crate::corpus::{
     CorpusError, IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder_reusing,
 };
@@ -54,7 +54,7 @@ pub fn read_corpus(
     let emit = Arc::new(on_extraction);
     let feed_emit = Arc::clone(&emit);
     let extraction_cache = ExtractionCache {
-        previous: previous.clone(),
+        reuse_from: previous.as_ref().and(cache).cloned(),
         writer: entities_writer,
     };
     let feed = start_extraction_cached(Arc::clone(cancel), extraction_cache, move |event| {
@@ -68,7 +68,7 @@ pub fn read_corpus(
         }
     };
     let mut write_error: Option<CacheError> = None;
-    let reuse = previous.as_deref().map(|c| c as &dyn Reuse);
+    let reuse = previous.as_ref().map(|c| c as &dyn Reuse);
     let result = ingest_folder_reusing(root, options, reuse, cancel, |event| {
         if let IngestEvent::Document(doc) = &event {
             if let Some(feed) = &feed {
@@ -104,9 +104,13 @@ pub fn read_corpus(
         }
     };
     let complete = !summary.cancelled && !cancel.load(Ordering::Relaxed);
-    let unchanged = previous.as_ref().is_some_and(|p| {
-        summary.reused == summary.documents && p.document_count() == summary.documents
-    });
+    let unchanged = outcome.load_error.is_none()
+        && previous
+            .as_ref()
+            .is_some_and(|p| summary.reused == summary.documents && p.len() == summary.documents);
+    if let Some(err) = &outcome.load_error {
+        notice = Some(rebuilt_notice(err));
+    }
     let write_error = write_error.or(outcome.write_error);
     match (documents_writer, outcome.writer) {
         (Some(documents), Some(entities)) if complete && !unchanged => {
@@ -127,23 +131,25 @@ pub fn read_corpus(
     })
 }
 
-/// The cache's contents, or `None` (with a notice, and the cache removed) when it
+/// The cached documents, or `None` (with a notice, and the cache removed) when they
 /// cannot be used.
-fn load_or_forget(cache: &CacheDir, notice: &mut Option<String>) -> Option<Arc<CorpusCache>> {
-    match cache.load() {
-        Ok(found) => found.map(Arc::new),
+fn load_or_forget(cache: &CacheDir, notice: &mut Option<String>) -> Option<DocumentCache> {
+    match cache.load_documents() {
+        Ok(found) => found,
         Err(err) => {
-            *notice = Some(match &err {
-                CacheError::Outdated { .. } => "The saved index of this folder was made by \
-                    another version of Corpus Explorer; it was rebuilt."
-                    .to_owned(),
-                _ => format!(
-                    "The saved index of this folder could not be used ({err}); it was rebuilt."
-                ),
-            });
+            *notice = Some(rebuilt_notice(&err));
             let _ = cache.clear();
             None
         }
+    }
+}
+
+fn rebuilt_notice(err: &CacheError) -> String {
+    match err {
+        CacheError::Outdated { .. } => "The saved index of this folder was made by another \
+            version of Corpus Explorer; it was rebuilt."
+            .to_owned(),
+        _ => format!("The saved index of this folder could not be used ({err}); it was rebuilt."),
     }
 }
 

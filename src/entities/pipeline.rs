@@ -2,16 +2,16 @@
 //! reads it, extracts batches in parallel (rayon), and now and then links what it has into
 //! a snapshot of the corpus's entities, so the sidebar fills while the folder is read.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use super::index::EntityIndex;
-use crate::cache::{CacheError, CachedEntitiesRef, CorpusCache, FrameWriter, text_hash};
+use crate::cache::{CacheDir, CacheError, CachedEntitiesRef, FrameWriter, text_hash};
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 
 /// Documents extracted in one parallel step.
@@ -48,10 +48,11 @@ pub enum ExtractionEvent {
 /// A document waiting to be extracted: its path and text.
 type Queued = (String, Arc<str>);
 
-/// Extraction results to reuse (from the corpus cache), and where to record them all.
+/// Where to find extraction results to reuse (loaded on the extraction thread, while
+/// the files are read), and where to record them all.
 #[derive(Default)]
 pub struct ExtractionCache {
-    pub previous: Option<Arc<CorpusCache>>,
+    pub reuse_from: Option<CacheDir>,
     pub writer: Option<FrameWriter>,
 }
 
@@ -64,6 +65,8 @@ pub struct ExtractionOutcome {
     /// Holds every document's results, unless writing failed (`write_error`).
     pub writer: Option<FrameWriter>,
     pub write_error: Option<CacheError>,
+    /// The cached results could not be read (they were not used).
+    pub load_error: Option<CacheError>,
 }
 
 /// Where the ingest hands documents to the extraction thread, in list order.
@@ -118,14 +121,16 @@ fn run(
         writer: cache.writer,
         ..ExtractionOutcome::default()
     };
-    let previous = cache.previous;
-    let extractor = match Extractor::load_embedded() {
-        Ok(extractor) => extractor,
+    let previous = cache.reuse_from.and_then(|dir| match dir.load_entities() {
+        Ok(found) => Some(found),
         Err(err) => {
-            emit(ExtractionEvent::Failed(err.to_string()));
-            return outcome;
+            outcome.load_error = Some(err);
+            None
         }
-    };
+    });
+    // Loaded when a text needs it: a folder whose results all come from the cache
+    // never pays for the word lists and the gazetteer.
+    let extractor: OnceLock<Result<Extractor, String>> = OnceLock::new();
     let mut paths: Vec<String> = Vec::new();
     let mut linker = Linker::default();
     let mut last_snapshot = Instant::now();
@@ -135,16 +140,26 @@ fn run(
         let Some((batch, closed)) = next_batch(receiver, cancel) else {
             return outcome;
         };
-        let extracted: Vec<(u64, DocumentEntities, bool)> = batch
+        let extracted: Option<Vec<(u64, DocumentEntities, bool)>> = batch
             .par_iter()
             .map(|(path, text)| {
                 let hash = text_hash(text);
-                match previous.as_ref().and_then(|p| p.entities_for(path, hash)) {
-                    Some(found) => (hash, found, true),
-                    None => (hash, extractor.extract_document(path, text), false),
+                if let Some(found) = previous.as_ref().and_then(|p| p.entities_for(path, hash)) {
+                    return Some((hash, found, true));
                 }
+                let extractor = extractor
+                    .get_or_init(|| Extractor::load_embedded().map_err(|e| e.to_string()))
+                    .as_ref()
+                    .ok()?;
+                Some((hash, extractor.extract_document(path, text), false))
             })
             .collect();
+        let Some(extracted) = extracted else {
+            if let Some(Err(err)) = extractor.get() {
+                emit(ExtractionEvent::Failed(err.clone()));
+            }
+            return outcome;
+        };
         paths.extend(batch.into_iter().map(|(path, _)| path));
         for (hash, doc, reused) in extracted {
             if reused {
@@ -161,7 +176,10 @@ fn run(
         if closed {
             break;
         }
-        if linker.documents() > snapshot_of && last_snapshot.elapsed() >= interval {
+        // While every result comes from the cache the whole reading is quick: the
+        // sidebar waits for the final snapshot instead of paying for partial ones.
+        let extracting = outcome.extracted > 0;
+        if extracting && linker.documents() > snapshot_of && last_snapshot.elapsed() >= interval {
             let started = Instant::now();
             emit(snapshot(linker.snapshot(), &paths, false));
             snapshot_of = linker.documents();
