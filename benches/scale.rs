@@ -382,9 +382,11 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
+    // SCALE_DIR keeps the corpus and the app's cache there, for profiling a phase.
     let tmp = tempfile::tempdir().expect("temp dir");
-    let root = tmp.path().join("corpus");
-    let home = tmp.path().join("home");
+    let base = std::env::var_os("SCALE_DIR").map_or_else(|| tmp.path().to_path_buf(), Into::into);
+    let root = base.join("corpus");
+    let home = base.join("home");
     let generating = Instant::now();
     let bytes = generate(&root, documents).expect("corpus written");
     println!(
@@ -406,7 +408,7 @@ fn main() {
         .iter()
         .map(|(path, text)| (path.as_str(), "", text.as_str()))
         .collect();
-    let cache = CacheDir::for_corpus(&tmp.path().join("bench-search"), &root);
+    let cache = CacheDir::for_corpus(&base.join("bench-search"), &root);
     let building = Instant::now();
     let (index, _) = cache
         .search_index(&sources, &AtomicBool::new(false))
