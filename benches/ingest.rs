@@ -66,17 +66,11 @@ const WORDS: &[&str] = &[
     "naïve",
 ];
 
-/// A small deterministic generator, so every run reads the same corpus.
-struct Rng(u64);
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 16) as usize
-    }
-
     fn sentence(&mut self, out: &mut String) {
         let len = 8 + self.next() % 16;
         for i in 0..len {

@@ -13,8 +13,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
-use corpus_explorer::cache::{CacheDir, SearchSource};
-use corpus_explorer::search::{kwic_lines, parse_query};
+use corpus_explorer::cache::CacheDir;
+use corpus_explorer::search::{SearchSource, kwic_lines, parse_query};
 use corpus_explorer::workspace::AppDirs;
 use egui_kittest::Harness;
 
@@ -136,17 +136,11 @@ const QUERIES: [&str; 10] = [
     "path:folder042",
 ];
 
-/// A small deterministic generator, so every run reads the same corpus.
-struct Rng(u64);
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 16) as usize
-    }
-
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.next() % items.len()]
     }
@@ -260,7 +254,7 @@ fn document(rng: &mut Rng, vocabulary: &Vocabulary, index: usize) -> String {
             }
         }
         text.push_str(". ");
-        if rng.next() % 5 == 0 {
+        if rng.next().is_multiple_of(5) {
             text.push_str("\n\n");
         }
     }

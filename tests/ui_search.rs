@@ -3,6 +3,8 @@
 //! and opens the document at a hit, and the search is saved with the workspace.
 #![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
 
+use std::path::{Path, PathBuf};
+
 use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::workspace::AppDirs;
 use egui::Key;
@@ -32,6 +34,26 @@ fn search(harness: &mut Harness<'_, CorpusExplorerApp>, query: &str) {
     harness.key_press(Key::Enter);
 }
 
+/// The three documents, open.
+fn opened(root: &Path) -> (PathBuf, Harness<'static, CorpusExplorerApp>) {
+    let folder = write_corpus(root, &DOCS);
+    let app = CorpusExplorerApp::new_for_test(AppDirs::at(&root.join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    (folder, harness)
+}
+
+/// The three documents open and searched for "bridge" (one hit: budget.txt).
+fn open_and_search_bridge(root: &Path) -> (PathBuf, Harness<'static, CorpusExplorerApp>) {
+    let (folder, mut harness) = opened(root);
+    search(&mut harness, "bridge");
+    step_until(&mut harness, "the search", |h| {
+        h.state().filtered_documents() == ["budget.txt"]
+    });
+    (folder, harness)
+}
+
 fn has_label(harness: &Harness<'_, CorpusExplorerApp>, label: &str) -> bool {
     harness.query_by_label(label).is_some()
 }
@@ -39,12 +61,7 @@ fn has_label(harness: &Harness<'_, CorpusExplorerApp>, label: &str) -> bool {
 #[test]
 fn a_search_narrows_the_list_and_its_hits_are_highlighted_and_listed_in_context() {
     let tmp = tempfile::tempdir().unwrap();
-    let folder = write_corpus(tmp.path(), &DOCS);
-    let app =
-        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
-    let mut harness = harness(app);
-    harness.step();
-    open_folder(&mut harness, &folder);
+    let (_, mut harness) = opened(tmp.path());
 
     search(&mut harness, "harbour OR bridge");
     step_until(&mut harness, "the list to show the two hits", |h| {
@@ -91,12 +108,7 @@ fn a_search_narrows_the_list_and_its_hits_are_highlighted_and_listed_in_context(
 #[test]
 fn a_query_that_cannot_be_read_says_why_and_keeps_the_list() {
     let tmp = tempfile::tempdir().unwrap();
-    let folder = write_corpus(tmp.path(), &DOCS);
-    let app =
-        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
-    let mut harness = harness(app);
-    harness.step();
-    open_folder(&mut harness, &folder);
+    let (_, mut harness) = opened(tmp.path());
     search(&mut harness, "\"unclosed phrase");
     harness.run_steps(3);
     let error = harness
@@ -114,16 +126,7 @@ fn a_query_that_cannot_be_read_says_why_and_keeps_the_list() {
 #[test]
 fn rebuild_index_reads_the_folder_again_and_keeps_the_search() {
     let tmp = tempfile::tempdir().unwrap();
-    let folder = write_corpus(tmp.path(), &DOCS);
-    let app =
-        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
-    let mut harness = harness(app);
-    harness.step();
-    open_folder(&mut harness, &folder);
-    search(&mut harness, "bridge");
-    step_until(&mut harness, "the search", |h| {
-        h.state().filtered_documents() == ["budget.txt"]
-    });
+    let (_, mut harness) = open_and_search_bridge(tmp.path());
     let before = corpus_explorer::corpus::files_read();
     harness.get_by_label("File").click();
     harness.run_steps(2);
@@ -138,16 +141,7 @@ fn rebuild_index_reads_the_folder_again_and_keeps_the_search() {
 #[test]
 fn files_added_changed_and_removed_while_open_show_up_and_the_search_follows() {
     let tmp = tempfile::tempdir().unwrap();
-    let folder = write_corpus(tmp.path(), &DOCS);
-    let app =
-        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
-    let mut harness = harness(app);
-    harness.step();
-    open_folder(&mut harness, &folder);
-    search(&mut harness, "bridge");
-    step_until(&mut harness, "the search", |h| {
-        h.state().filtered_documents() == ["budget.txt"]
-    });
+    let (folder, mut harness) = open_and_search_bridge(tmp.path());
 
     std::fs::write(
         folder.join("ferry.txt"),

@@ -7,9 +7,10 @@ use std::sync::atomic::AtomicBool;
 use super::CorpusExplorerApp;
 use super::jobs::JobResult;
 use super::search_state::{ActiveSearch, Concordance};
-use crate::cache::{CacheDir, SearchSource};
+use crate::cache::CacheDir;
 use crate::search::{
-    IndexedText, KwicLine, KwicOrder, Query, SearchIndex, kwic_lines, parse_query, sort_kwic,
+    KwicLine, KwicOrder, Query, SearchIndex, SearchSource, kwic_lines, numbered, parse_query,
+    sort_kwic,
 };
 use crate::workspace::SortColumn;
 
@@ -49,19 +50,7 @@ impl CorpusExplorerApp {
                 Some(cache) => cache
                     .search_index(&sources, &cancel)
                     .map(|(index, _)| index),
-                None => SearchIndex::build(
-                    sources
-                        .iter()
-                        .enumerate()
-                        .map(|(i, &(path, title, text))| IndexedText {
-                            doc: u32::try_from(i).unwrap_or(u32::MAX),
-                            path,
-                            title,
-                            text,
-                        }),
-                    &cancel,
-                    |_| {},
-                ),
+                None => SearchIndex::build(numbered(&sources), &cancel, |_| {}),
             };
             let result = built.map(Arc::new).map_err(|e| e.to_string());
             JobResult::SearchIndexBuilt { generation, result }

@@ -21,7 +21,6 @@ use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
 pub use read::{CorpusRead, read_corpus};
-pub use search::SearchSource;
 
 /// The cache of one corpus folder: `<data>/cache/<hash of the folder's path>/`.
 #[derive(Debug, Clone)]

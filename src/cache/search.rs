@@ -7,10 +7,7 @@ use std::sync::atomic::AtomicBool;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::{CacheDir, text_hash};
-use crate::search::{IndexedText, SearchError, SearchIndex};
-
-/// A document as the search index takes it: path, title, text.
-pub type SearchSource<'a> = (&'a str, &'a str, &'a str);
+use crate::search::{SearchError, SearchIndex, SearchSource, numbered};
 
 impl CacheDir {
     /// The search index of `docs` (document `i` is `docs[i]`), and whether it came
@@ -40,7 +37,9 @@ impl CacheDir {
                 Ok((index, false))
             }
             Err(SearchError::Cancelled) => Err(SearchError::Cancelled),
-            Err(_) => SearchIndex::build(texts(docs), cancel, |_| {}).map(|index| (index, false)),
+            Err(_) => {
+                SearchIndex::build(numbered(docs), cancel, |_| {}).map(|index| (index, false))
+            }
         }
     }
 }
@@ -54,18 +53,7 @@ fn build_kept(
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
         _ => {}
     }
-    SearchIndex::build_in(dir, texts(docs), cancel, |_| {})
-}
-
-fn texts<'a>(docs: &'a [SearchSource<'a>]) -> impl Iterator<Item = IndexedText<'a>> {
-    docs.iter()
-        .enumerate()
-        .map(|(i, &(path, title, text))| IndexedText {
-            doc: u32::try_from(i).unwrap_or(u32::MAX),
-            path,
-            title,
-            text,
-        })
+    SearchIndex::build_in(dir, numbered(docs), cancel, |_| {})
 }
 
 /// What the index was built from, in a few bytes.

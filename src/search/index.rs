@@ -28,6 +28,23 @@ pub struct IndexedText<'a> {
     pub text: &'a str,
 }
 
+/// A document as the app hands it to the index: path, title, text; its number
+/// is its position in the list.
+pub type SearchSource<'a> = (&'a str, &'a str, &'a str);
+
+/// The sources as the index takes them, numbered in list order.
+pub fn numbered<'a>(sources: &'a [SearchSource<'a>]) -> impl Iterator<Item = IndexedText<'a>> {
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, &(path, title, text))| IndexedText {
+            doc: u32::try_from(i).unwrap_or(u32::MAX),
+            path,
+            title,
+            text,
+        })
+}
+
 /// One matching document and how well it matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DocHit {

@@ -11,7 +11,7 @@ mod tokens;
 
 pub use folder::{FolderSearch, FolderSearchError, search_folder, snippet_around};
 pub use highlight::{TextHit, find_hits, within_edits};
-pub use index::{DocHit, IndexedText, SearchError, SearchIndex};
+pub use index::{DocHit, IndexedText, SearchError, SearchIndex, SearchSource, numbered};
 pub use kwic::{KwicLine, KwicOrder, kwic_csv, kwic_lines, sort_kwic};
 pub use query::{Field, Leaf, Query, QueryError, parse_query};
 pub use tokens::{fold_words, word_tokens};
