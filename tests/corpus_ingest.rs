@@ -1,17 +1,19 @@
 //! Ingest on generated folders: encodings, bad files, layout rules,
 //! cancellation, and the promise that the corpus folder is never written.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use corpus_explorer::corpus::{
     CorpusError, Document, Format, IngestEvent, IngestOptions, IngestSummary, Problem, ProblemKind,
     ingest_folder,
 };
+
+#[path = "support/fingerprint.rs"]
+mod fingerprint;
+use fingerprint::fingerprint;
 
 struct Outcome {
     docs: Vec<Document>,
@@ -441,31 +443,6 @@ fn missing_root_or_file_root_is_an_error() {
         |_| {},
     );
     assert!(matches!(file, Err(CorpusError::NotAFolder(_))));
-}
-
-/// Content hash and modification time of every file below `root`.
-fn fingerprint(root: &Path) -> BTreeMap<String, (u64, SystemTime)> {
-    let mut prints = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-        {
-            let path = entry.path();
-            let meta = fs::symlink_metadata(&path).unwrap_or_else(|e| panic!("{e}"));
-            if meta.is_dir() {
-                pending.push(path.clone());
-            }
-            let mut hasher = DefaultHasher::new();
-            if meta.is_file() {
-                fs::read(&path).unwrap_or_default().hash(&mut hasher);
-            }
-            let mtime = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            prints.insert(path.display().to_string(), (hasher.finish(), mtime));
-        }
-    }
-    prints
 }
 
 #[test]
