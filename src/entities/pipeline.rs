@@ -187,6 +187,12 @@ fn run(
             interval = MIN_SNAPSHOT_INTERVAL.max(started.elapsed() * 5);
         }
     }
+    // Freeing a large cache takes a second or more: not on the way to the snapshot.
+    if let Some(previous) = previous {
+        let _ = std::thread::Builder::new()
+            .name("free-cache".into())
+            .spawn(move || drop(previous));
+    }
     if !cancel.load(Ordering::Relaxed) {
         emit(snapshot(linker.finish(), &paths, true));
     }
