@@ -54,8 +54,15 @@ use workspace::{AppDirs, RecentList, Theme};
 pub fn run(initial: Option<PathBuf>) -> anyhow::Result<()> {
     let dirs = AppDirs::new()
         .ok_or_else(|| anyhow!("Could not find where to keep settings (no home folder?)"))?;
+    let mut viewport = egui::ViewportBuilder::default();
+    // The same picture as the desktop entry's; a bad one only costs the window its icon.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!(
+        "../../assets/packaging/corpus-explorer.png"
+    )) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Corpus Explorer")
             .with_app_id("corpus-explorer")
             .with_inner_size([1280.0, 800.0])
