@@ -59,7 +59,25 @@ fn open(root: &Path, cache: &CacheDir) -> Opened {
     }
 }
 
-const FILES: [(&str, &str); 3] = [
+const MAIL: &str = "From: Amina Okafor <amina@example.org>\r\n\
+Subject: Questions\r\n\
+Date: Tue, 18 Oct 2016 09:30:00 +0100\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain\r\n\
+\r\n\
+See the attached list.\r\n\
+--b1\r\n\
+Content-Type: text/plain\r\n\
+Content-Disposition: attachment; filename=\"list.txt\"\r\n\
+\r\n\
+List\r\n\r\nAsk Tom\u{e1}s Herrera about Mombasa.\r\n\
+--b1--\r\n";
+
+const FILES: [(&str, &str); 4] = [
+    ("mail.eml", MAIL),
     (
         "lagos.txt",
         "Port report\n\nAmina Okafor inspected the harbour in Lagos on 3 March 1999.",
@@ -89,17 +107,18 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     );
 
     let first = open(&root, &cache);
-    assert_eq!(first.read.summary.documents, 3);
+    // Four files, five documents: the mail's attachment is one of its own.
+    assert_eq!(first.read.summary.documents, 5);
     assert_eq!(first.read.summary.reused, 0);
-    assert_eq!(first.files_read, 3);
+    assert_eq!(first.files_read, 4);
     assert!(first.entities.iter().any(|id| id == "place:lagos"));
     assert!(first.read.notice.is_none());
 
     // Unchanged: no file opened, nothing extracted, the same documents and entities.
     let second = open(&root, &cache);
     assert_eq!(second.files_read, 0);
-    assert_eq!(second.read.summary.reused, 3);
-    assert_eq!(second.read.entities_reused, 3);
+    assert_eq!(second.read.summary.reused, 4);
+    assert_eq!(second.read.entities_reused, 5);
     assert_eq!(second.documents, first.documents);
     assert_eq!(second.entities, first.entities);
 
@@ -111,7 +130,7 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     .unwrap();
     let changed = open(&root, &cache);
     assert_eq!(changed.files_read, 1);
-    assert_eq!(changed.read.summary.reused, 2);
+    assert_eq!(changed.read.summary.reused, 3);
     assert!(changed.entities.iter().any(|id| id == "place:nairobi"));
 
     // An added file is read; a deleted one disappears.
@@ -124,7 +143,16 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     let moved = open(&root, &cache);
     assert_eq!(moved.files_read, 1);
     let paths: Vec<&str> = moved.documents.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["geneva.md", "new.txt", "notes/bogota.txt"]);
+    assert_eq!(
+        paths,
+        [
+            "geneva.md",
+            "mail.eml",
+            "mail.eml/list.txt",
+            "new.txt",
+            "notes/bogota.txt"
+        ]
+    );
     assert!(!moved.entities.iter().any(|id| id == "place:lagos"));
     let settled = open(&root, &cache);
     assert_eq!(settled.files_read, 0);
@@ -136,7 +164,7 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     let repaired = open(&root, &cache);
     let notice = repaired.read.notice.clone().unwrap_or_default();
     assert!(notice.contains("damaged"), "{notice}");
-    assert_eq!(repaired.files_read, 3);
+    assert_eq!(repaired.files_read, 4);
     assert_eq!(repaired.documents, settled.documents);
     assert_eq!(
         open(&root, &cache).files_read,
@@ -151,5 +179,5 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     let outdated = open(&root, &cache);
     let notice = outdated.read.notice.unwrap_or_default();
     assert!(notice.contains("another version"), "{notice}");
-    assert_eq!(outdated.files_read, 3);
+    assert_eq!(outdated.files_read, 4);
 }

@@ -527,3 +527,50 @@ fn unreadable_files_and_folders_are_reported() {
         "could not open the folder: permission denied"
     );
 }
+
+#[test]
+fn an_emails_readable_attachments_become_documents_after_it() {
+    let dir = temp_corpus();
+    let root = dir.path();
+    let mail = "From: Amina Okafor <amina@example.org>\r\n\
+To: Chidi Okafor <chidi@example.org>\r\n\
+Subject: Notes from Lagos\r\n\
+Date: Tue, 18 Oct 2016 09:30:00 +0100\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The questions are attached.\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+Content-Disposition: attachment; filename=\"questions.txt\"\r\n\
+\r\n\
+Questions for Meridian\r\n\r\nWho signed the Apapa release in 2016?\r\n\
+--b1\r\n\
+Content-Type: application/pdf\r\n\
+Content-Disposition: attachment; filename=\"../broken.pdf\"\r\n\
+\r\n\
+%PDF-1.4 cut short\r\n\
+--b1\r\n\
+Content-Type: image/png\r\n\
+Content-Disposition: attachment; filename=\"photo.png\"\r\n\
+\r\n\
+not read\r\n\
+--b1--\r\n";
+    write(root, "mail.eml", mail);
+    write(root, "z.txt", "After the mail.");
+    let out = ingest(root);
+    assert_eq!(out.paths(), ["mail.eml", "mail.eml/questions.txt", "z.txt"]);
+    let child = out.doc("mail.eml/questions.txt");
+    assert_eq!(child.title, "Questions for Meridian");
+    assert!(child.text.contains("Apapa release"));
+    assert_eq!(child.modified, out.doc("mail.eml").modified);
+    // The broken attachment is listed under its mail, its name made safe; the photo
+    // is not a format the app reads and is left alone.
+    assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
+    assert_eq!(out.problems[0].rel_path, "mail.eml/broken.pdf");
+    assert_eq!(out.summary.files, 2);
+    assert_eq!(out.summary.documents, 3);
+}

@@ -14,7 +14,7 @@ use super::CacheError;
 
 const MAGIC: &[u8; 8] = b"CEXCACHE";
 /// Bumped whenever a cached type changes shape.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// A record larger than this is taken as damage, not allocated.
 const MAX_RECORD: usize = 512 * 1024 * 1024;
 /// Written after the last record, so a file cut short is noticed.

@@ -12,11 +12,12 @@ mod search;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::corpus::{Document, Reuse};
+use crate::corpus::{FileDocuments, Reuse};
 use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
@@ -113,14 +114,14 @@ impl CacheDir {
         self.dir.join("entities.bin")
     }
 
-    /// The documents the cache holds; `Ok(None)` when there is no cache yet.
+    /// The files the cache holds; `Ok(None)` when there is no cache yet.
     pub fn load_documents(&self) -> Result<Option<DocumentCache>, CacheError> {
-        let mut documents = HashMap::new();
+        let mut files = HashMap::new();
         let found =
-            frames::read_frames(&self.documents_file(), self.fingerprint, |d: Document| {
-                documents.insert(d.rel_path.clone(), d);
+            frames::read_frames(&self.documents_file(), self.fingerprint, |f: CachedFile| {
+                files.insert(f.rel_path, f.read);
             })?;
-        Ok(found.then_some(DocumentCache { documents }))
+        Ok(found.then_some(DocumentCache { files }))
     }
 
     /// The extraction results the cache holds (none when there are none yet).
@@ -156,37 +157,101 @@ impl CacheDir {
 
 /// The new cache being written while a folder is read.
 pub struct CacheWriters {
-    /// Records of [`Document`].
+    /// Records of [`CachedFile`].
     pub documents: FrameWriter,
     /// Records of [`CachedEntities`].
     pub entities: FrameWriter,
 }
 
-/// The documents of a cache, by path.
+/// One file as the cache keeps it: what reading it gave.
+#[derive(Debug, Deserialize)]
+pub struct CachedFile {
+    pub rel_path: String,
+    pub read: FileDocuments,
+}
+
+/// The same record, written without copying the documents.
+#[derive(Serialize)]
+struct CachedFileRef<'a> {
+    rel_path: &'a str,
+    read: &'a FileDocuments,
+}
+
+/// The files of a cache, by path.
 #[derive(Debug, Default)]
 pub struct DocumentCache {
-    documents: HashMap<String, Document>,
+    files: HashMap<String, FileDocuments>,
 }
 
 impl DocumentCache {
+    /// How many files it holds.
     pub fn len(&self) -> usize {
-        self.documents.len()
+        self.files.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
+        self.files.is_empty()
     }
 }
 
-impl Reuse for DocumentCache {
-    fn reuse(&self, path: &Path, rel_path: &str) -> Option<Document> {
-        let cached = self.documents.get(rel_path)?;
+/// A reading's use of the cache: the last reading's files to reuse, and the new
+/// cache being written as files are read.
+pub struct FileCache {
+    previous: Option<DocumentCache>,
+    writer: Mutex<Option<FrameWriter>>,
+    error: Mutex<Option<CacheError>>,
+}
+
+impl FileCache {
+    pub fn new(previous: Option<DocumentCache>, writer: Option<FrameWriter>) -> Self {
+        FileCache {
+            previous,
+            writer: Mutex::new(writer),
+            error: Mutex::new(None),
+        }
+    }
+
+    pub fn previous(&self) -> Option<&DocumentCache> {
+        self.previous.as_ref()
+    }
+
+    /// The new cache's writer (unless writing failed), and the error if it did.
+    pub fn into_writer(self) -> (Option<FrameWriter>, Option<CacheError>) {
+        let writer = self
+            .writer
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let error = self
+            .error
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (writer, error)
+    }
+}
+
+impl Reuse for FileCache {
+    fn reuse(&self, path: &Path, rel_path: &str) -> Option<FileDocuments> {
+        let cached = self.previous.as_ref()?.files.get(rel_path)?;
+        let parent = cached.documents.first()?;
         let meta = std::fs::metadata(path).ok()?;
         let unchanged = meta.is_file()
-            && meta.len() == cached.bytes
-            && meta.modified().ok() == cached.modified
-            && cached.modified.is_some();
+            && meta.len() == parent.bytes
+            && meta.modified().ok() == parent.modified
+            && parent.modified.is_some();
         unchanged.then(|| cached.clone())
+    }
+
+    fn record(&self, rel_path: &str, read: &FileDocuments) {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(out) = writer.as_mut() else {
+            return;
+        };
+        if let Err(err) = out.write(&CachedFileRef { rel_path, read }) {
+            if let Some(out) = writer.take() {
+                out.abandon();
+            }
+            *self.error.lock().unwrap_or_else(PoisonError::into_inner) = Some(err);
+        }
     }
 }
 

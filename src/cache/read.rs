@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{CacheDir, CacheError, CacheWriters, DocumentCache};
+use super::{CacheDir, CacheError, CacheWriters, DocumentCache, FileCache};
 use crate::corpus::{
     CorpusError, IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder_reusing,
 };
@@ -44,7 +44,7 @@ pub fn read_corpus(
             None
         }
     });
-    let (mut documents_writer, entities_writer) = match writers {
+    let (documents_writer, entities_writer) = match writers {
         Some(CacheWriters {
             documents,
             entities,
@@ -67,24 +67,17 @@ pub fn read_corpus(
             None
         }
     };
-    let mut write_error: Option<CacheError> = None;
-    let reuse = previous.as_ref().map(|c| c as &dyn Reuse);
+    let had_cache = previous.is_some();
+    let files = FileCache::new(previous, documents_writer);
+    let reuse = cache.map(|_| &files as &dyn Reuse);
     let result = ingest_folder_reusing(root, options, reuse, cancel, |event| {
-        if let IngestEvent::Document(doc) = &event {
-            if let Some(feed) = &feed {
-                feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
-            }
-            if let Some(writer) = documents_writer.as_mut()
-                && let Err(err) = writer.write(&**doc)
-            {
-                write_error = Some(err);
-                if let Some(writer) = documents_writer.take() {
-                    writer.abandon();
-                }
-            }
+        if let (IngestEvent::Document(doc), Some(feed)) = (&event, &feed) {
+            feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
         }
         on_ingest(event);
     });
+    let previous_files = files.previous().map(DocumentCache::len);
+    let (documents_writer, write_error) = files.into_writer();
     // Every document read must have been through extraction before the reading ends.
     let outcome = match feed.map(|feed| feed.finish().join()) {
         Some(Ok(outcome)) => outcome,
@@ -104,10 +97,10 @@ pub fn read_corpus(
         }
     };
     let complete = !summary.cancelled && !cancel.load(Ordering::Relaxed);
-    let unchanged = outcome.load_error.is_none()
-        && previous
-            .as_ref()
-            .is_some_and(|p| summary.reused == summary.documents && p.len() == summary.documents);
+    let unchanged = had_cache
+        && outcome.load_error.is_none()
+        && summary.reused == summary.files
+        && previous_files == Some(summary.files);
     if let Some(err) = &outcome.load_error {
         notice = Some(rebuilt_notice(err));
     }

@@ -110,7 +110,7 @@ pub fn sort_documents(docs: &mut [Document]) {
 
 /// Why a file was skipped, for filtering and tests; `Problem::reason` is
 /// the sentence shown to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProblemKind {
     Binary,
     Empty,
@@ -126,7 +126,7 @@ pub enum ProblemKind {
 }
 
 /// A file (or folder) that was skipped, with a reason a reporter can understand.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// Path relative to the corpus folder, with '/' separators.
     pub rel_path: String,

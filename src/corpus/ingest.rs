@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::error::CorpusError;
-use super::reader::read_document;
+use super::reader::{FileDocuments, read_file};
 use super::walk::{FoundFile, walk};
 use super::{Document, Problem};
 
@@ -48,18 +48,22 @@ pub enum IngestEvent {
     Problem(Problem),
 }
 
-/// Documents known from an earlier reading (the corpus cache), taken instead of
-/// reading a file that has not changed since.
+/// What earlier readings gave (the corpus cache): taken instead of reading a file
+/// that has not changed since, and told of every file read now.
 pub trait Reuse: Sync {
-    /// The document as read before, if the file at `path` is unchanged since.
-    fn reuse(&self, path: &Path, rel_path: &str) -> Option<Document>;
+    /// What the file at `path` gave before, if it is unchanged since.
+    fn reuse(&self, path: &Path, rel_path: &str) -> Option<FileDocuments>;
+    /// A file was read (or reused) and gave these documents and problems.
+    fn record(&self, rel_path: &str, read: &FileDocuments);
 }
 
 /// Totals at the end of an ingest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestSummary {
     pub documents: usize,
-    /// Documents taken from an earlier reading without opening their file.
+    /// Files that gave documents (an e-mail and its attachments are one file).
+    pub files: usize,
+    /// Of those, the files taken from an earlier reading without being opened.
     pub reused: usize,
     pub problems: usize,
     pub bytes_read: u64,
@@ -124,7 +128,7 @@ pub fn ingest_folder_reusing(
                     .map(|(i, file)| {
                         let read = (!cancel.load(Ordering::Relaxed)).then(|| {
                             match reuse.and_then(|r| r.reuse(&file.path, &file.rel_path)) {
-                                Some(doc) => (Ok(doc), true),
+                                Some(read) => (Ok(read), true),
                                 None => (read_one(file, options), false),
                             }
                         });
@@ -146,12 +150,22 @@ pub fn ingest_folder_reusing(
                     summary.cancelled = true;
                     continue;
                 };
-                summary.reused += usize::from(reused);
                 match result {
-                    Ok(doc) => {
-                        summary.documents += 1;
-                        summary.bytes_read += doc.bytes;
-                        sink(IngestEvent::Document(Box::new(doc)));
+                    Ok(read) => {
+                        if let Some(cache) = reuse {
+                            cache.record(&files[index].rel_path, &read);
+                        }
+                        summary.files += 1;
+                        summary.reused += usize::from(reused);
+                        for doc in read.documents {
+                            summary.documents += 1;
+                            summary.bytes_read += doc.bytes;
+                            sink(IngestEvent::Document(Box::new(doc)));
+                        }
+                        for problem in read.problems {
+                            summary.problems += 1;
+                            sink(IngestEvent::Problem(problem));
+                        }
                     }
                     Err(problem) => {
                         summary.problems += 1;
@@ -172,10 +186,10 @@ pub fn ingest_folder_reusing(
     Ok(summary)
 }
 
-type ReadResult = Result<Document, Problem>;
+type ReadResult = Result<FileDocuments, Problem>;
 
 fn read_one(file: &FoundFile, options: &IngestOptions) -> ReadResult {
-    read_document(
+    read_file(
         &file.path,
         &file.rel_path,
         file.format,

@@ -20,5 +20,5 @@ pub use html::{HtmlText, html_to_text};
 pub use ingest::{
     IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder, ingest_folder_reusing,
 };
-pub use reader::{Extracted, extract, files_read};
+pub use reader::{Extracted, FileDocuments, extract, files_read};
 pub use watch::FolderWatch;

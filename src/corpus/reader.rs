@@ -7,12 +7,14 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use serde::{Deserialize, Serialize};
+
 use super::decode::{declared_html_charset, decode};
 use super::error::FileError;
 use super::html::html_to_text;
 use super::markdown::{first_plain_line, read_markdown};
 use super::text::{clean_title, count_words, file_name_title, first_line};
-use super::{Document, Format, Metadata, formats};
+use super::{Document, Format, Metadata, Problem, formats};
 
 /// What a format reader gets out of a file's bytes.
 #[derive(Debug)]
@@ -22,7 +24,21 @@ pub struct Extracted {
     pub title: Option<String>,
     pub encoding: &'static str,
     pub metadata: Metadata,
+    /// Files inside this one (an e-mail's attachments) to read as documents of their own.
+    pub attachments: Vec<formats::Attachment>,
 }
+
+/// What one file gave: its document, then the documents attached to it (an e-mail's
+/// readable attachments, each after its parent), and why any attachment was skipped.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct FileDocuments {
+    pub documents: Vec<Document>,
+    pub problems: Vec<Problem>,
+}
+
+/// How deep attachments are followed (an e-mail forwarded as an attachment of an
+/// e-mail is read; a chain deeper than this is not).
+const MAX_NESTING: usize = 3;
 
 /// Files opened for their contents since the program started: lets tests check that
 /// a reopened corpus came from the cache.
@@ -32,15 +48,31 @@ pub fn files_read() -> usize {
     FILES_READ.load(Ordering::Relaxed)
 }
 
-/// Reads the file at `path` and makes a document of it.
-pub fn read_document(
+/// Reads the file at `path`: its document first, then its attachments' documents,
+/// named `<rel_path>/<attachment name>`. Fails only when the file itself cannot be
+/// read; an attachment that cannot be is listed in `problems`.
+pub fn read_file(
     path: &Path,
     rel_path: &str,
     format: Format,
     max_bytes: u64,
-) -> Result<Document, FileError> {
+) -> Result<FileDocuments, FileError> {
     FILES_READ.fetch_add(1, Ordering::Relaxed);
     let (bytes, meta) = read_limited(path, max_bytes)?;
+    let mut read = FileDocuments::default();
+    add_document(&mut read, rel_path, format, bytes, meta.modified().ok(), 0)?;
+    Ok(read)
+}
+
+/// Makes a document of `bytes` and adds it, then its attachments, to `read`.
+fn add_document(
+    read: &mut FileDocuments,
+    rel_path: &str,
+    format: Format,
+    bytes: Vec<u8>,
+    modified: Option<std::time::SystemTime>,
+    depth: usize,
+) -> Result<(), FileError> {
     let size = bytes.len() as u64;
     let extracted = extract(format, bytes)?;
     if extracted.text.trim().is_empty() {
@@ -50,17 +82,39 @@ pub fn read_document(
         .title
         .or_else(|| first_line(&extracted.text))
         .unwrap_or_else(|| file_name_title(rel_path));
-    Ok(Document {
+    read.documents.push(Document {
         rel_path: rel_path.to_string(),
         title,
         bytes: size,
         words: count_words(&extracted.text),
         encoding: extracted.encoding.to_string(),
-        modified: meta.modified().ok(),
+        modified,
         format,
         text: extracted.text.into(),
         metadata: extracted.metadata,
-    })
+    });
+    if depth >= MAX_NESTING {
+        return Ok(());
+    }
+    for attachment in extracted.attachments {
+        let child = format!("{rel_path}/{}", attachment.file_name);
+        let ext = attachment.file_name.rsplit_once('.').map_or("", |(_, e)| e);
+        let Some(child_format) = Format::from_extension(ext) else {
+            continue;
+        };
+        let size = attachment.bytes.len() as u64;
+        if let Err(err) = add_document(
+            read,
+            &child,
+            child_format,
+            attachment.bytes,
+            modified,
+            depth + 1,
+        ) {
+            read.problems.push(Problem::new(&child, &err, Some(size)));
+        }
+    }
+    Ok(())
 }
 
 /// Turns the bytes of a file of `format` into text.
@@ -73,6 +127,7 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
                 title: None,
                 encoding: decoded.encoding.name(),
                 metadata: Metadata::default(),
+                attachments: Vec::new(),
             })
         }
         Format::Markdown => {
@@ -84,6 +139,7 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
                 title,
                 encoding: decoded.encoding.name(),
                 metadata: info.metadata,
+                attachments: Vec::new(),
             })
         }
         Format::Pdf => from_document(formats::read_pdf(&bytes)?),
@@ -105,6 +161,7 @@ pub fn extract(format: Format, bytes: Vec<u8>) -> Result<Extracted, FileError> {
                 title,
                 encoding: decoded.encoding.name(),
                 metadata: page.metadata,
+                attachments: Vec::new(),
             })
         }
     }
@@ -129,6 +186,7 @@ fn from_document(doc: formats::Extracted) -> Result<Extracted, FileError> {
         title: doc.title.as_deref().and_then(clean_title),
         encoding: "UTF-8",
         metadata,
+        attachments: doc.attachments,
     })
 }
 
