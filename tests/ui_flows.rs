@@ -292,3 +292,31 @@ fn the_problems_view_lists_the_binary_file() {
     let reason = &harness.state().problems()[0].reason;
     harness.get_by_label(reason);
 }
+
+#[test]
+fn an_emails_sender_and_date_show_in_the_list_and_the_reading_pane() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = support::write_corpus(
+        tmp.path(),
+        &[
+            (
+                "mail.eml",
+                "From: Amina Okafor <amina@example.org>\r\nTo: Chidi Okafor <chidi@example.org>\r\n\
+                 Subject: Notes from Lagos\r\nDate: Tue, 18 Oct 2016 09:30:00 +0100\r\n\r\n\
+                 The harbour master agreed to meet.\r\n",
+            ),
+            ("notes.txt", "Notes\n\nNothing about boats."),
+        ],
+    );
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = harness(app);
+    harness.step();
+    open_folder(&mut harness, &folder);
+    harness.get_by_label("Author");
+    harness.get_by_label("2016-10-18");
+    harness.get_by_label("Notes from Lagos").click();
+    harness.run_steps(3);
+    harness.get_by_label("By Amina Okafor <amina@example.org> · Dated 2016-10-18");
+    harness.get_by_label("More about this file (2)");
+}

@@ -27,6 +27,15 @@ pub fn local_date(time: Option<SystemTime>) -> String {
     .unwrap_or_default()
 }
 
+/// The document's date: its own (an e-mail's sending day, a PDF's creation date, a
+/// web page's publication date) when it gives one, else the day its file was changed.
+pub fn document_date(doc: &crate::corpus::Document) -> String {
+    match doc.metadata.date.as_deref().map(str::trim) {
+        Some(own) if !own.is_empty() => own.to_owned(),
+        _ => local_date(doc.modified),
+    }
+}
+
 /// Local date and time from seconds since 1970, for "Restore unsaved work from …".
 pub fn local_date_time(unix_seconds: u64) -> String {
     let time = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(unix_seconds);

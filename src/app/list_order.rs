@@ -5,6 +5,7 @@
 
 use std::cmp::Ordering;
 
+use super::format::document_date;
 use crate::corpus::Document;
 use crate::entities::FilterResult;
 
@@ -14,6 +15,9 @@ use crate::workspace::{ListView, SortColumn};
 struct Keys {
     title: String,
     folder: String,
+    /// As shown in the Date column; ISO dates sort in time order.
+    date: String,
+    author: String,
     /// Title and path together, for the filter.
     haystack: String,
 }
@@ -69,6 +73,13 @@ impl ListOrder {
             self.keys.push(Keys {
                 title: doc.title.to_lowercase(),
                 folder: doc.folder().to_lowercase(),
+                date: document_date(doc),
+                author: doc
+                    .metadata
+                    .author
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_lowercase(),
                 haystack: format!("{}\n{}", doc.title, doc.rel_path).to_lowercase(),
             });
         }
@@ -149,7 +160,11 @@ impl ListOrder {
             SortColumn::Title => ka.title.cmp(&kb.title),
             SortColumn::Folder => ka.folder.cmp(&kb.folder).then(ka.title.cmp(&kb.title)),
             SortColumn::Words => da.words.cmp(&db.words),
-            SortColumn::Modified => da.modified.cmp(&db.modified),
+            SortColumn::Modified => ka.date.cmp(&kb.date),
+            // Documents without an author come after the others (before them, descending).
+            SortColumn::Author => {
+                (ka.author.is_empty(), &ka.author).cmp(&(kb.author.is_empty(), &kb.author))
+            }
             SortColumn::Relevance => {
                 let rank = |i: usize| self.ranks.get(i).copied().unwrap_or(u32::MAX);
                 rank(a).cmp(&rank(b)).then(ka.title.cmp(&kb.title))
@@ -199,6 +214,25 @@ mod tests {
             filters: Vec::new(),
             search: String::new(),
         }
+    }
+
+    #[test]
+    fn authors_and_the_documents_own_dates_sort_with_the_unknown_last() {
+        let mut mail = doc("mail.eml", "Mail", 1);
+        mail.metadata.author = Some("Zoe".into());
+        mail.metadata.date = Some("2016-10-18".into());
+        let mut memo = doc("memo.pdf", "Memo", 1);
+        memo.metadata.author = Some("amina".into());
+        memo.metadata.date = Some("1999-03-03".into());
+        let docs = [doc("plain.txt", "Plain", 1), mail, memo];
+        let mut order = ListOrder::default();
+        let by_author = view(SortColumn::Author, true, "");
+        assert_eq!(order.rows(&docs, &by_author, &ALL, 0, None), [2, 1, 0]);
+        let by_author_desc = view(SortColumn::Author, false, "");
+        assert_eq!(order.rows(&docs, &by_author_desc, &ALL, 0, None), [0, 1, 2]);
+        let by_date = view(SortColumn::Modified, true, "");
+        // No date of its own and no file date: an empty date sorts first.
+        assert_eq!(order.rows(&docs, &by_date, &ALL, 0, None), [0, 2, 1]);
     }
 
     #[test]

@@ -109,7 +109,9 @@ pub enum SortColumn {
     Title,
     Folder,
     Words,
+    /// The document's own date when it has one, else its file's (shown as "Date").
     Modified,
+    Author,
     /// Best search match first (title order when no search is active).
     Relevance,
 }

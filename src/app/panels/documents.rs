@@ -4,17 +4,18 @@ use egui::{Align, Key, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::command::Command;
-use crate::app::format::{count, local_date, thousands};
+use crate::app::format::{count, document_date, thousands};
 use crate::app::model::Model;
 use crate::app::panels::menu::FILTER;
 use crate::app::panels::search_box::SearchBox;
 use crate::workspace::SortColumn;
 
-const COLUMNS: [(SortColumn, &str); 4] = [
+const COLUMNS: [(SortColumn, &str); 5] = [
     (SortColumn::Title, "Title"),
     (SortColumn::Folder, "Folder"),
+    (SortColumn::Author, "Author"),
     (SortColumn::Words, "Words"),
-    (SortColumn::Modified, "Modified"),
+    (SortColumn::Modified, "Date"),
 ];
 
 #[derive(Default)]
@@ -102,21 +103,30 @@ impl DocumentsPanel {
 
     fn table(&mut self, ui: &mut egui::Ui, model: &Model, rows: &[usize], out: &mut Vec<Command>) {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // The Author column only where some document names its author.
+        let with_author = model.documents.iter().any(|d| d.metadata.author.is_some());
+        let columns: Vec<(SortColumn, &str)> = COLUMNS
+            .into_iter()
+            .filter(|(column, _)| *column != SortColumn::Author || with_author)
+            .collect();
         let mut table = TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::remainder().at_least(140.0).clip(true))
-            .column(
-                Column::initial(110.0)
+            .cell_layout(Layout::left_to_right(Align::Center));
+        for (column, _) in &columns {
+            table = table.column(match column {
+                SortColumn::Title => Column::remainder().at_least(140.0).clip(true),
+                SortColumn::Folder | SortColumn::Author => Column::initial(100.0)
                     .at_least(50.0)
                     .clip(true)
                     .resizable(true),
-            )
-            .column(Column::initial(64.0).at_least(48.0))
-            .column(Column::initial(92.0).at_least(60.0))
-            .min_scrolled_height(0.0)
-            .auto_shrink([false, false]);
+                SortColumn::Words => Column::initial(64.0).at_least(48.0),
+                SortColumn::Modified | SortColumn::Relevance => {
+                    Column::initial(92.0).at_least(60.0).clip(true)
+                }
+            });
+        }
+        let mut table = table.min_scrolled_height(0.0).auto_shrink([false, false]);
         if std::mem::take(&mut self.scroll_to_selection)
             && let Some(pos) = model
                 .selected
@@ -127,7 +137,7 @@ impl DocumentsPanel {
         let list = &model.workspace.list;
         table
             .header(row_height, |mut header| {
-                for (column, name) in COLUMNS {
+                for &(column, name) in &columns {
                     header.col(|ui| {
                         let sorted = list.sort == column;
                         let label = egui::RichText::new(name).strong();
@@ -149,14 +159,23 @@ impl DocumentsPanel {
                     let index = rows[row.index()];
                     let doc = &model.documents[index];
                     row.set_selected(model.selected == Some(index));
-                    row.col(|ui| cell(ui, &doc.title));
-                    row.col(|ui| cell(ui, doc.folder()));
-                    row.col(|ui| {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            cell(ui, &thousands(doc.words));
+                    for (column, _) in &columns {
+                        row.col(|ui| match column {
+                            SortColumn::Title => cell(ui, &doc.title),
+                            SortColumn::Folder => cell(ui, doc.folder()),
+                            SortColumn::Author => {
+                                cell(ui, doc.metadata.author.as_deref().unwrap_or_default());
+                            }
+                            SortColumn::Words => {
+                                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                    cell(ui, &thousands(doc.words));
+                                });
+                            }
+                            SortColumn::Modified | SortColumn::Relevance => {
+                                cell(ui, &document_date(doc));
+                            }
                         });
-                    });
-                    row.col(|ui| cell(ui, &local_date(doc.modified)));
+                    }
                     if row.response().clicked() {
                         out.push(Command::SelectDocument(Some(index)));
                     }

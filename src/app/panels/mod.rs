@@ -2,6 +2,7 @@
 //! and asks for changes by pushing commands.
 
 pub mod concordance;
+mod doc_details;
 pub mod documents;
 pub mod entities;
 pub mod entity_details;

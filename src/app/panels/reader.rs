@@ -8,10 +8,10 @@ use egui::{Align, Color32, FontId, RichText};
 
 use crate::app::command::Command;
 use crate::app::fonts::reading_family;
-use crate::app::format::{format_name, local_date, thousands};
 use crate::app::highlight::highlight_segments;
 use crate::app::kinds;
 use crate::app::model::Model;
+use crate::app::panels::doc_details;
 use crate::app::panels::find_bar::FindBar;
 use crate::app::panels::menu::FIND;
 use crate::app::panels::search_hits::SearchHits;
@@ -279,7 +279,7 @@ impl ReaderPanel {
         ui.add(egui::Label::new(RichText::new(&doc.title).size(font_size * 1.6).strong()).wrap());
         ui.add_space(4.0);
         ui.label(RichText::new(&doc.rel_path).monospace().weak());
-        ui.label(RichText::new(metadata_line(doc)).weak());
+        doc_details::show(ui, doc);
         if !mentions.is_empty() {
             legend(ui);
         }
@@ -437,17 +437,4 @@ fn legend(ui: &mut egui::Ui) {
             ui.label(RichText::new(kinds::singular(kind)).weak());
         }
     });
-}
-
-/// "Plain text · UTF-8 · 1,234 words · modified 2024-03-01".
-fn metadata_line(doc: &Document) -> String {
-    let mut parts = vec![
-        format_name(doc.format).to_owned(),
-        doc.encoding.clone(),
-        format!("{} words", thousands(doc.words)),
-    ];
-    if doc.modified.is_some() {
-        parts.push(format!("modified {}", local_date(doc.modified)));
-    }
-    parts.join(" · ")
 }
