@@ -574,3 +574,23 @@ not read\r\n\
     assert_eq!(out.summary.files, 2);
     assert_eq!(out.summary.documents, 3);
 }
+
+#[test]
+fn a_very_deep_tree_and_a_very_long_line_are_read() {
+    let dir = temp_corpus();
+    let root = dir.path();
+    let deep: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
+    let deep_file = format!("{}/deep.txt", deep.join("/"));
+    write(root, &deep_file, "Deep\n\nAt the bottom of the tree.");
+    // 10 MB on one line, no line break anywhere.
+    write(root, "long.txt", "word ".repeat(2_000_000));
+    let out = ingest(root);
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
+    assert_eq!(out.paths(), [deep_file.as_str(), "long.txt"]);
+    let long = out.doc("long.txt");
+    assert_eq!(long.words, 2_000_000);
+    assert!(
+        long.title.chars().count() <= 200,
+        "a title, not the whole line"
+    );
+}
