@@ -567,6 +567,11 @@ not read\r\n\
     assert_eq!(child.title, "Questions for Meridian");
     assert!(child.text.contains("Apapa release"));
     assert_eq!(child.modified, out.doc("mail.eml").modified);
+    assert_eq!(
+        child.metadata.date.as_deref(),
+        Some("2016-10-18"),
+        "dated by its mail"
+    );
     // The broken attachment is listed under its mail, its name made safe; the photo
     // is not a format the app reads and is left alone.
     assert_eq!(out.problems.len(), 1, "{:?}", out.problems);

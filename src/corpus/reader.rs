@@ -82,6 +82,13 @@ fn add_document(
         .title
         .or_else(|| first_line(&extracted.text))
         .unwrap_or_else(|| file_name_title(rel_path));
+    let mut metadata = extracted.metadata;
+    // An attachment without a date of its own is dated by the mail that carried it.
+    if metadata.date.is_none()
+        && let Some(parent) = read.documents.first().filter(|_| depth > 0)
+    {
+        metadata.date.clone_from(&parent.metadata.date);
+    }
     read.documents.push(Document {
         rel_path: rel_path.to_string(),
         title,
@@ -91,7 +98,7 @@ fn add_document(
         modified,
         format,
         text: extracted.text.into(),
-        metadata: extracted.metadata,
+        metadata,
     });
     if depth >= MAX_NESTING {
         return Ok(());
