@@ -50,7 +50,8 @@ fn truncated_file_points_at_its_end() {
     let cut = &text[..text.len() * 2 / 3];
     let error = load_error(cut.as_bytes());
     let (line, _, message) = parse_position(&error);
-    assert_eq!(line, cut.lines().count(), "{error}");
+    // The line of the last thing written (the cut may leave a line of indentation).
+    assert_eq!(line, cut.trim_end().lines().count(), "{error}");
     assert!(
         message.contains("truncated") || message.contains("expected"),
         "{message}"
