@@ -45,19 +45,33 @@ fn harness_on(
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.join(home)), ChoosePath(answer));
     let mut harness = sized_harness(app, [1400.0, 1000.0]);
     open_folder(&mut harness, path);
+    // Everything in place (entities, search index) before the tests point at the bars.
+    step_until(&mut harness, "the corpus to be fully loaded", |h| {
+        h.state().fully_loaded()
+    });
     harness.run_steps(3);
     harness
 }
 
-/// Drags across the timeline from the start of `first` to the end of `last` (years).
+/// Drags across the timeline from the start of `first` to the end of `last` (years),
+/// once the bars stand still (two frames in a row put the years at the same place).
 fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i32) {
-    let state = harness.state();
-    let from = state
-        .timeline_screen_pos(days_from_epoch(first, 1, 1) + 20)
-        .unwrap();
-    let to = state
-        .timeline_screen_pos(days_from_epoch(last, 12, 31) - 20)
-        .unwrap();
+    let ends = |h: &Harness<'_, CorpusExplorerApp>| {
+        let state = h.state();
+        let from = state.timeline_screen_pos(days_from_epoch(first, 1, 1) + 20);
+        let to = state.timeline_screen_pos(days_from_epoch(last, 12, 31) - 20);
+        from.zip(to)
+    };
+    let mut seen = ends(harness);
+    for _ in 0..100 {
+        harness.step();
+        let now = ends(harness);
+        if now.is_some() && now == seen {
+            break;
+        }
+        seen = now;
+    }
+    let (from, to) = seen.unwrap();
     drag(harness, from, to, Modifiers::NONE);
 }
 
