@@ -150,7 +150,8 @@ impl Scanner<'_> {
     fn cue_before(&self, p: usize) -> Option<(YearCue, usize)> {
         let b = self.b;
         let q = skip_space_back(b, p);
-        if q == p {
+        // No space before the year, or only space (a year at the very start).
+        if q == p || q == 0 {
             return None;
         }
         if self.text[..q].ends_with('©') {

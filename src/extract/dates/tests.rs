@@ -382,3 +382,14 @@ fn years_in_a_date_column_of_a_table() {
     one(markdown, "1968", "1968");
     none("Camp | Households\nDadaab | 1952\n");
 }
+
+/// Found by the `dates` fuzz target: a year right after leading spaces at the very
+/// start of a text looked for a cue word before the text began.
+#[test]
+fn a_year_after_leading_space_at_the_start_is_not_a_crash() {
+    assert!(find_dates(" 2013").is_empty());
+    // Whatever it makes of it, it answers.
+    let _ = find_dates("   1999 was the year");
+    let found = find_dates(" 2013\nL. Mansour\n\n19 Nov. Amman formal.til the funds for 2018");
+    assert!(found.iter().any(|d| d.value.iso() == "2018"));
+}
