@@ -53,6 +53,15 @@ fn harness_on(
     harness
 }
 
+/// These tests run one at a time: run side by side in one process, a brush now and
+/// then registered no range (seen on CI; not yet understood). Serially they pass.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Drags across the timeline from the start of `first` to the end of `last` (years),
 /// once the bars stand still (two frames in a row put the years at the same place).
 fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i32) {
@@ -77,6 +86,7 @@ fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i
 
 #[test]
 fn brushing_a_range_filters_the_list_and_lists_its_dates() {
+    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
@@ -103,6 +113,7 @@ fn brushing_a_range_filters_the_list_and_lists_its_dates() {
 
 #[test]
 fn a_listed_date_opens_its_document_at_the_mention() {
+    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
@@ -126,6 +137,7 @@ fn a_listed_date_opens_its_document_at_the_mention() {
 
 #[test]
 fn a_corrected_date_survives_save_and_reopen() {
+    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let workspace = tmp.path().join("dates.ron");
@@ -168,6 +180,7 @@ fn a_corrected_date_survives_save_and_reopen() {
 
 #[test]
 fn the_timeline_exports_as_csv_for_the_filtered_documents() {
+    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let out = tmp.path().join("timeline.csv");

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use notify::event::{MetadataKind, ModifyKind};
+use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::Format;
@@ -87,9 +87,9 @@ fn may_hold_documents(path: &Path) -> bool {
 fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(meta)) => {
-            matches!(meta, MetadataKind::WriteTime | MetadataKind::Any)
-        }
+        // Attribute changes (access times, permissions) are not new content; a write
+        // also reports itself as a data change.
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
