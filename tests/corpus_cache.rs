@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use corpus_explorer::cache::{CacheDir, CorpusRead, read_corpus};
+use corpus_explorer::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
 use corpus_explorer::corpus::{IngestEvent, IngestOptions, files_read};
 use corpus_explorer::entities::ExtractionEvent;
 
@@ -21,34 +21,52 @@ struct Opened {
     files_read: usize,
 }
 
+/// Reads the folder file by file, through the cache.
 fn open(root: &Path, cache: &CacheDir) -> Opened {
+    read(root, cache, false)
+}
+
+/// Opens the folder as the window does when the user opens it: from its last reading.
+fn reopen(root: &Path, cache: &CacheDir) -> Opened {
+    read(root, cache, true)
+}
+
+fn read(root: &Path, cache: &CacheDir, reopening: bool) -> Opened {
     let before = files_read();
     let mut documents = Vec::new();
     let entities = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&entities);
-    let read = read_corpus(
-        root,
-        &IngestOptions::default(),
-        Some(cache),
-        &Arc::new(AtomicBool::new(false)),
-        |event| {
-            if let IngestEvent::Document(doc) = event {
-                documents.push((doc.rel_path.clone(), doc.text.to_string()));
-            }
-        },
-        move |event| {
-            if let ExtractionEvent::Snapshot(snapshot) = event {
-                let mut ids: Vec<String> = snapshot
-                    .extraction
-                    .entities
-                    .iter()
-                    .map(|e| e.id.clone())
-                    .collect();
-                ids.sort();
-                *sink.lock().unwrap() = ids;
-            }
-        },
-    )
+    let on_ingest = |event| {
+        if let IngestEvent::Document(doc) = event {
+            documents.push((doc.rel_path.clone(), doc.text.to_string()));
+        }
+    };
+    let options = IngestOptions::default();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let on_extraction = move |event| {
+        if let ExtractionEvent::Snapshot(snapshot) = event {
+            let mut ids: Vec<String> = snapshot
+                .extraction
+                .entities
+                .iter()
+                .map(|e| e.id.clone())
+                .collect();
+            ids.sort();
+            *sink.lock().unwrap() = ids;
+        }
+    };
+    let read = if reopening {
+        reopen_corpus(root, &options, cache, &cancel, on_ingest, on_extraction)
+    } else {
+        read_corpus(
+            root,
+            &options,
+            Some(cache),
+            &cancel,
+            on_ingest,
+            on_extraction,
+        )
+    }
     .unwrap();
     let entities = entities.lock().unwrap().clone();
     Opened {
@@ -156,6 +174,47 @@ fn the_cache_spares_reading_and_extraction_and_follows_changes() {
     assert!(!moved.entities.iter().any(|id| id == "place:lagos"));
     let settled = open(&root, &cache);
     assert_eq!(settled.files_read, 0);
+
+    // Reopened: the last reading is shown whole, without a look at any file.
+    let reopened = reopen(&root, &cache);
+    assert!(reopened.read.reopened);
+    assert_eq!(reopened.files_read, 0);
+    assert_eq!(reopened.documents, settled.documents);
+    assert_eq!(reopened.entities, settled.entities);
+    let cancel = AtomicBool::new(false);
+    let manifest = &reopened.read.summary.manifest;
+    assert!(manifest.changes(&root, &cancel).unwrap().is_empty());
+
+    // Changed while the folder was closed: the check after reopening finds it, and
+    // the update that follows reads that file alone and keeps a new last reading.
+    std::fs::write(
+        root.join("notes/bogota.txt"),
+        "Notes\n\nCarlos Mendoza left Quito in the 1990s.",
+    )
+    .unwrap();
+    let stale = reopen(&root, &cache);
+    assert!(stale.read.reopened);
+    assert_eq!(stale.documents, settled.documents, "shown as last read");
+    let changes = stale.read.summary.manifest.changes(&root, &cancel).unwrap();
+    assert_eq!(changes, [root.join("notes/bogota.txt")]);
+    let updated = open(&root, &cache);
+    assert_eq!(updated.files_read, 1);
+    assert!(updated.entities.iter().any(|id| id == "place:quito"));
+    let current = reopen(&root, &cache);
+    assert!(current.read.reopened);
+    assert_eq!(current.documents, updated.documents);
+    assert_eq!(current.entities, updated.entities);
+
+    // A damaged last reading is not shown: the folder is read through the cache.
+    let last_reading = cache.path().join("last-reading.bin");
+    let bytes = std::fs::read(&last_reading).unwrap();
+    std::fs::write(&last_reading, &bytes[..bytes.len() - 3]).unwrap();
+    let careful = reopen(&root, &cache);
+    assert!(!careful.read.reopened);
+    assert_eq!(careful.files_read, 0);
+    assert_eq!(careful.documents, updated.documents);
+    assert!(reopen(&root, &cache).read.reopened, "and kept again");
+    let settled = updated;
 
     // A damaged cache is reported, rebuilt, and the folder still opens in full.
     let documents_file = cache.path().join("documents.bin");

@@ -169,3 +169,37 @@ fn files_added_changed_and_removed_while_open_show_up_and_the_search_follows() {
             .all(|d| d.rel_path != "minutes.txt")
     );
 }
+
+#[test]
+fn changes_made_while_the_folder_was_closed_show_up_after_reopening() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (folder, mut harness) = opened(tmp.path());
+    step_until(&mut harness, "everything loaded", |h| {
+        h.state().fully_loaded()
+    });
+    drop(harness);
+
+    std::fs::write(
+        folder.join("ferry.txt"),
+        "Ferry notes\n\nA ferry now runs where the bridge was planned.",
+    )
+    .unwrap();
+    std::fs::remove_file(folder.join("minutes.txt")).unwrap();
+    let home = AppDirs::at(&tmp.path().join("home"));
+    let mut harness = support::harness(CorpusExplorerApp::new_for_test(home, NoDialogPicker));
+    harness.step();
+    open_folder(&mut harness, &folder);
+    step_until(&mut harness, "the changes to show", |h| {
+        let state = h.state();
+        let paths: Vec<&str> = state
+            .documents()
+            .iter()
+            .map(|d| d.rel_path.as_str())
+            .collect();
+        !state.is_busy() && paths == ["budget.txt", "ferry.txt", "harbour.txt"]
+    });
+    search(&mut harness, "ferry");
+    step_until(&mut harness, "the new file to be searchable", |h| {
+        h.state().filtered_documents() == ["ferry.txt"]
+    });
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
-use super::jobs::{JobResult, PathKind};
+use super::jobs::{JobResult, PathKind, Reading};
 use super::panels::menu::save_request;
 use super::picker::{DialogRequest, PickOutcome};
 use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
@@ -28,7 +28,7 @@ impl CorpusExplorerApp {
                 let mut workspace = Workspace::for_folder(&folder);
                 workspace.view = self.model.workspace.view.clone();
                 let recent = Some((folder.clone(), RecentKind::Folder));
-                self.open_folder(ctx, folder, workspace, None, recent, false);
+                self.open_folder(ctx, folder, workspace, None, recent, Reading::Reopen);
             }
             Command::OpenWorkspace(path) => self.load_workspace(ctx, path),
             Command::OpenSampleCorpus => {
@@ -66,7 +66,7 @@ impl CorpusExplorerApp {
             | Command::Redo => self.apply_entity_command(ctx, command),
             Command::Search(text) => self.search(ctx, text),
             Command::BuildSearchIndex => self.build_search_index(ctx),
-            Command::RebuildIndex => self.reload_folder(ctx, true),
+            Command::RebuildIndex => self.reload_folder(ctx, Reading::Rebuild),
             Command::BuildConcordance => self.build_concordance(ctx),
             Command::SortConcordance(order) => self.sort_concordance(order),
             Command::SaveWorkspace => match self.model.workspace_file.clone() {
@@ -159,7 +159,7 @@ impl CorpusExplorerApp {
                     if let (Some(file), false) = (&path, recovered) {
                         self.add_recent(ctx, file, RecentKind::Workspace);
                     }
-                    self.open_folder(ctx, folder, workspace, path, None, false);
+                    self.open_folder(ctx, folder, workspace, path, None, Reading::Reopen);
                     if recovered {
                         self.model.mark_changed();
                     }

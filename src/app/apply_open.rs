@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use super::CorpusExplorerApp;
-use super::jobs::{IngestJob, ReadRequest};
-use crate::cache::CacheDir;
+use super::jobs::{IngestJob, ReadRequest, Reading};
 use crate::workspace::{RecentKind, Workspace};
 
 impl CorpusExplorerApp {
@@ -13,14 +12,14 @@ impl CorpusExplorerApp {
             return;
         };
         workspace.corpus.absolute = folder.clone();
-        self.open_folder(ctx, folder, workspace, file, None, false);
+        self.open_folder(ctx, folder, workspace, file, None, Reading::Reopen);
         // The new location is a change worth saving.
         self.model.mark_changed();
     }
 
-    /// Reads the open folder again (from scratch when `fresh`, forgetting its cache),
-    /// keeping the workspace as it is now (unsaved corrections included).
-    pub(super) fn reload_folder(&mut self, ctx: &egui::Context, fresh: bool) {
+    /// Reads the open folder again (`Update` or `Rebuild`), keeping the workspace as it
+    /// is now (unsaved corrections included).
+    pub(super) fn reload_folder(&mut self, ctx: &egui::Context, reading: Reading) {
         let Some(folder) = self.model.corpus.clone() else {
             return;
         };
@@ -28,14 +27,13 @@ impl CorpusExplorerApp {
         let mut workspace = self.model.workspace.clone();
         workspace.selected_document = self.model.selected_document().map(|d| d.rel_path.clone());
         let file = self.model.workspace_file.clone();
-        self.open_folder(ctx, folder, workspace, file, None, fresh);
+        self.open_folder(ctx, folder, workspace, file, None, reading);
         if dirty {
             self.model.mark_changed();
         }
     }
 
     /// Starts reading `folder` and shows it with `workspace`'s sort, filter and view.
-    /// `fresh` ignores (and replaces) what the cache holds for it.
     pub(super) fn open_folder(
         &mut self,
         ctx: &egui::Context,
@@ -43,7 +41,7 @@ impl CorpusExplorerApp {
         workspace: Workspace,
         file: Option<PathBuf>,
         recent: Option<(PathBuf, RecentKind)>,
-        fresh: bool,
+        reading: Reading,
     ) {
         if let Some(job) = self.ingest.take() {
             job.cancel();
@@ -56,12 +54,11 @@ impl CorpusExplorerApp {
         self.order.clear();
         self.show_problems = false;
         self.banner = None;
-        let cache = CacheDir::for_corpus(&self.dirs.data, &folder);
         let read = ReadRequest {
             root: folder,
             preferences_file: self.dirs.preferences_file(),
-            cache: Some(cache),
-            fresh,
+            data_dir: self.dirs.data.clone(),
+            reading,
         };
         match IngestJob::start(read, ctx) {
             Ok(job) => {

@@ -35,12 +35,10 @@ impl CorpusExplorerApp {
             .map(|d| (d.rel_path.clone(), d.title.clone(), Arc::clone(&d.text)))
             .collect();
         // Kept in the folder's cache, so an unchanged folder opens its index at once.
-        let cache = self
-            .model
-            .corpus
-            .as_ref()
-            .map(|corpus| CacheDir::for_corpus(&self.dirs.data, corpus));
+        let corpus = self.model.corpus.clone();
+        let data_dir = self.dirs.data.clone();
         let build = move || {
+            let cache = corpus.map(|corpus| CacheDir::for_corpus(&data_dir, &corpus));
             let sources: Vec<SearchSource<'_>> = docs
                 .iter()
                 .map(|(path, title, text)| (path.as_str(), title.as_str(), &**text))

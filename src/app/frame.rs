@@ -8,7 +8,7 @@ use super::command::Command;
 use super::dialogs::Dialog;
 use super::fonts;
 use super::format::count;
-use super::jobs::{JobResult, WATCH_QUIET};
+use super::jobs::{JobResult, Reading, WATCH_QUIET};
 use super::panels::menu;
 use crate::corpus::IngestEvent;
 use crate::workspace::{self, Recovery, Theme};
@@ -146,7 +146,7 @@ impl CorpusExplorerApp {
         let Some(changed) = self.watch.as_ref().and_then(|w| w.settled(WATCH_QUIET)) else {
             return;
         };
-        self.reload_folder(ctx, false);
+        self.reload_folder(ctx, Reading::Update);
         self.banner = Some(format!(
             "{} in the folder changed; the documents are being updated.",
             count(changed, "file", "files")

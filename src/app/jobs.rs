@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::cache::{CacheDir, CorpusRead, read_corpus};
+use crate::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
 use crate::corpus::{FolderWatch, IngestEvent, IngestOptions};
 use crate::entities::{EntitySnapshot, ExtractionEvent};
 
@@ -171,15 +171,26 @@ pub struct Drained {
 /// many files in is read once.
 pub const WATCH_QUIET: Duration = Duration::from_millis(1500);
 
+/// How a folder is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Opened by the user: the last reading is shown at once when the cache holds it,
+    /// then the folder is checked for changes made since.
+    Reopen,
+    /// Files changed: every file is looked at, unchanged ones come from the cache.
+    Update,
+    /// Forget the cache: read and extract every file again.
+    Rebuild,
+}
+
 /// What to read and how.
 pub struct ReadRequest {
     pub root: PathBuf,
     /// The size limit is read from the preferences on the job's thread.
     pub preferences_file: PathBuf,
-    /// Where the folder's reading is kept between sessions (none in some tests).
-    pub cache: Option<CacheDir>,
-    /// Forget the cache first: read and extract every file again.
-    pub fresh: bool,
+    /// The app's data folder, where the folder's reading is kept between sessions.
+    pub data_dir: PathBuf,
+    pub reading: Reading,
 }
 
 /// The ingest of one corpus folder, running on its own thread.
@@ -203,8 +214,8 @@ impl IngestJob {
         let ReadRequest {
             root,
             preferences_file,
-            cache,
-            fresh,
+            data_dir,
+            reading,
         } = request;
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -215,7 +226,8 @@ impl IngestJob {
             .name("ingest".into())
             .spawn(move || {
                 // A cache that cannot be removed is not used either: the reading is fresh.
-                let cache = cache.filter(|c| !fresh || c.clear().is_ok());
+                let cache = Some(CacheDir::for_corpus(&data_dir, &job_root))
+                    .filter(|c| reading != Reading::Rebuild || c.clear().is_ok());
                 let preferences = Preferences::load(&preferences_file);
                 let options = IngestOptions {
                     max_file_bytes: preferences.max_file_mb.saturating_mul(1024 * 1024),
@@ -226,6 +238,8 @@ impl IngestJob {
                     wake.request_repaint_after(WATCH_QUIET + Duration::from_millis(50));
                 })
                 .map_err(|err| err.to_string());
+                // Changes made while the folder was closed go where the watch's go.
+                let notice = watch.as_ref().ok().map(FolderWatch::notice);
                 let extraction_sender = sender.clone();
                 let extraction_ctx = ctx.clone();
                 let on_extraction = move |event| {
@@ -235,17 +249,39 @@ impl IngestJob {
                 let on_ingest = |event| {
                     let _ = sender.send(IngestMessage::Event(event));
                 };
-                let result = read_corpus(
-                    &job_root,
-                    &options,
-                    cache.as_ref(),
-                    &job_cancel,
-                    on_ingest,
-                    on_extraction,
-                )
-                .map_err(|err| err.to_string());
+                let result = match (&cache, reading, &notice) {
+                    (Some(cache), Reading::Reopen, Some(_)) => reopen_corpus(
+                        &job_root,
+                        &options,
+                        cache,
+                        &job_cancel,
+                        on_ingest,
+                        on_extraction,
+                    ),
+                    _ => read_corpus(
+                        &job_root,
+                        &options,
+                        cache.as_ref(),
+                        &job_cancel,
+                        on_ingest,
+                        on_extraction,
+                    ),
+                };
+                let mut result = result.map_err(|err| err.to_string());
+                let last_reading = match &mut result {
+                    Ok(read) if read.reopened => Some(std::mem::take(&mut read.summary.manifest)),
+                    _ => None,
+                };
                 let _ = sender.send(IngestMessage::Finished(result, Some(watch)));
                 ctx.request_repaint();
+                if let (Some(manifest), Some(notice)) = (last_reading, notice) {
+                    match manifest.changes(&job_root, &job_cancel) {
+                        Ok(changes) if changes.is_empty() => {}
+                        Ok(changes) => notice.changed(changes),
+                        // Read it again, so that the reading says what is wrong.
+                        Err(_) => notice.changed([job_root.clone()]),
+                    }
+                }
             })?;
         Ok(Self {
             root,

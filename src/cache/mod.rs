@@ -7,12 +7,14 @@
 //! A cache written by another build of the app, or damaged, is reported and rebuilt.
 
 mod frames;
+mod last_reading;
 mod read;
+mod reopen;
 mod search;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
@@ -21,7 +23,9 @@ use crate::corpus::{FileDocuments, Reuse};
 use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
+pub use last_reading::{LastReading, LastReadingRef};
 pub use read::{CorpusRead, read_corpus};
+pub use reopen::reopen_corpus;
 
 /// The cache of one corpus folder: `<data>/cache/<hash of the folder's path>/`.
 #[derive(Debug, Clone)]
@@ -274,8 +278,13 @@ impl EntityCache {
 
 /// Tells builds apart, so a cache made by another build (another engine, other
 /// word lists) is rebuilt rather than trusted: the app version and the program
-/// file's size and date.
+/// file's size and date, looked up once.
 fn build_fingerprint() -> u64 {
+    static FINGERPRINT: OnceLock<u64> = OnceLock::new();
+    *FINGERPRINT.get_or_init(compute_build_fingerprint)
+}
+
+fn compute_build_fingerprint() -> u64 {
     let mut stamp = format!("{}:{}", env!("CARGO_PKG_VERSION"), frames::FORMAT);
     if let Some(meta) = std::env::current_exe()
         .ok()

@@ -6,9 +6,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::last_reading::LastReadingRef;
 use super::{CacheDir, CacheError, CacheWriters, DocumentCache, FileCache};
 use crate::corpus::{
-    CorpusError, IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder_reusing,
+    CorpusError, IngestEvent, IngestOptions, IngestSummary, Problem, Reuse, ingest_folder_reusing,
 };
 use crate::entities::{
     ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
@@ -22,6 +23,10 @@ pub struct CorpusRead {
     pub entities_reused: usize,
     /// Something to tell the user about the cache (it was rebuilt, or not saved).
     pub notice: Option<String>,
+    /// The reading was the last one, shown whole from the cache without looking at
+    /// the folder: check it for changes made since (`summary.manifest` is the folder
+    /// as it was then).
+    pub reopened: bool,
 }
 
 /// Reads `root` (documents to `on_ingest`, entity snapshots to `on_extraction`),
@@ -70,9 +75,15 @@ pub fn read_corpus(
     let had_cache = previous.is_some();
     let files = FileCache::new(previous, documents_writer);
     let reuse = cache.map(|_| &files as &dyn Reuse);
+    // Kept with the last reading, so that reopening lists them without a look.
+    let mut problems: Vec<Problem> = Vec::new();
     let result = ingest_folder_reusing(root, options, reuse, cancel, |event| {
-        if let (IngestEvent::Document(doc), Some(feed)) = (&event, &feed) {
-            feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
+        match (&event, &feed) {
+            (IngestEvent::Document(doc), Some(feed)) => {
+                feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
+            }
+            (IngestEvent::Problem(problem), _) if cache.is_some() => problems.push(problem.clone()),
+            _ => {}
         }
         on_ingest(event);
     });
@@ -105,22 +116,43 @@ pub fn read_corpus(
         notice = Some(rebuilt_notice(err));
     }
     let write_error = write_error.or(outcome.write_error);
-    match (documents_writer, outcome.writer) {
+    // Whether the documents file now in the cache is this reading's.
+    let documents_kept = match (documents_writer, outcome.writer) {
         (Some(documents), Some(entities)) if complete && !unchanged => {
             // Entities first: they are keyed by text, so any documents file agrees with them.
-            if let Err(err) = entities.finish().and_then(|()| documents.finish()) {
-                notice = Some(format!("The index of this folder was not saved: {err}."));
+            match entities.finish().and_then(|()| documents.finish()) {
+                Ok(()) => true,
+                Err(err) => {
+                    notice = Some(format!("The index of this folder was not saved: {err}."));
+                    false
+                }
             }
         }
-        (documents, entities) => abandon(documents, entities),
-    }
+        (documents, entities) => {
+            abandon(documents, entities);
+            complete && unchanged
+        }
+    };
     if let Some(err) = write_error {
         notice = Some(format!("The index of this folder was not saved: {err}."));
+    }
+    if let (true, Some(cache), Some((extraction, paths))) = (documents_kept, cache, &outcome.linked)
+    {
+        let reading = LastReadingRef {
+            manifest: &summary.manifest,
+            problems: &problems,
+            paths,
+            extraction,
+        };
+        if let Err(err) = cache.save_last_reading(options.max_file_bytes, &reading) {
+            notice = Some(format!("The index of this folder was not saved: {err}."));
+        }
     }
     Ok(CorpusRead {
         summary,
         entities_reused: outcome.reused,
         notice,
+        reopened: false,
     })
 }
 

@@ -41,6 +41,8 @@ pub enum FileError {
     PermissionDenied,
     #[error("the file disappeared while the folder was being read")]
     Vanished,
+    #[error("the file kept changing while it was being read")]
+    Changing,
     #[error("the link points to a file that does not exist")]
     BrokenLink,
     #[error("could not read the file: {}", describe_io(.0))]
@@ -70,7 +72,7 @@ impl FileError {
             FileError::PermissionDenied => ProblemKind::PermissionDenied,
             FileError::Vanished => ProblemKind::Vanished,
             FileError::BrokenLink => ProblemKind::BrokenLink,
-            FileError::Unreadable(_) => ProblemKind::Unreadable,
+            FileError::Unreadable(_) | FileError::Changing => ProblemKind::Unreadable,
             FileError::FolderUnreadable(_) => ProblemKind::FolderUnreadable,
             FileError::Document(_) => ProblemKind::Document,
         }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::error::CorpusError;
+use super::manifest::{FileStamp, Manifest};
 use super::reader::{FileDocuments, read_file};
 use super::walk::{FoundFile, walk};
 use super::{Document, Problem};
@@ -60,6 +61,9 @@ pub trait Reuse: Sync {
 /// Totals at the end of an ingest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestSummary {
+    /// Every file found, with the size and date it had when read (complete only when
+    /// the ingest was not cancelled).
+    pub manifest: Manifest,
     pub documents: usize,
     /// Files that gave documents (an e-mail and its attachments are one file).
     pub files: usize,
@@ -106,6 +110,7 @@ pub fn ingest_folder_reusing(
         cancelled: walked.cancelled,
         ..IngestSummary::default()
     };
+    summary.manifest.walk_problems.clone_from(&walked.problems);
     for problem in walked.problems {
         sink(IngestEvent::Problem(problem));
     }
@@ -150,8 +155,17 @@ pub fn ingest_folder_reusing(
                     summary.cancelled = true;
                     continue;
                 };
+                let file = &files[index];
                 match result {
                     Ok(read) => {
+                        summary.manifest.files.push(match read.documents.first() {
+                            Some(doc) => FileStamp {
+                                rel_path: file.rel_path.clone(),
+                                bytes: Some(doc.bytes),
+                                modified: doc.modified,
+                            },
+                            None => FileStamp::of(&file.path, &file.rel_path),
+                        });
                         if let Some(cache) = reuse {
                             cache.record(&files[index].rel_path, &read);
                         }
@@ -168,6 +182,10 @@ pub fn ingest_folder_reusing(
                         }
                     }
                     Err(problem) => {
+                        summary
+                            .manifest
+                            .files
+                            .push(FileStamp::of(&file.path, &file.rel_path));
                         summary.problems += 1;
                         sink(IngestEvent::Problem(problem));
                     }

@@ -7,6 +7,7 @@ mod error;
 pub mod formats;
 mod html;
 mod ingest;
+mod manifest;
 mod markdown;
 mod reader;
 mod text;
@@ -20,5 +21,6 @@ pub use html::{HtmlText, html_to_text};
 pub use ingest::{
     IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder, ingest_folder_reusing,
 };
+pub use manifest::{FileStamp, Manifest};
 pub use reader::{Extracted, FileDocuments, extract, files_read};
-pub use watch::FolderWatch;
+pub use watch::{ChangeNotice, FolderWatch};

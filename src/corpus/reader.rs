@@ -3,7 +3,7 @@
 //! DOCX, …) add an arm to [`extract`] that turns bytes into [`Extracted`].
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -39,6 +39,9 @@ pub struct FileDocuments {
 /// How deep attachments are followed (an e-mail forwarded as an attachment of an
 /// e-mail is read; a chain deeper than this is not).
 const MAX_NESTING: usize = 3;
+
+/// Times a file that changes while it is read is read again.
+const READ_ATTEMPTS: usize = 3;
 
 /// Files opened for their contents since the program started: lets tests check that
 /// a reopened corpus came from the cache.
@@ -200,22 +203,33 @@ fn from_document(doc: formats::Extracted) -> Result<Extracted, FileError> {
 /// Reads a whole file, refusing it when it is over `max_bytes` — both by the
 /// size on disk, before reading, and by what is read, in case it grew.
 fn read_limited(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, std::fs::Metadata), FileError> {
-    let file = File::open(path).map_err(FileError::from_io)?;
-    let meta = file.metadata().map_err(FileError::from_io)?;
+    let mut file = File::open(path).map_err(FileError::from_io)?;
     let too_large = |size| FileError::TooLarge {
         size,
         limit: max_bytes,
     };
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
+    // A file written to while it is read gives a text that never existed: read it
+    // again, and give up on a file that will not hold still.
+    for _ in 0..READ_ATTEMPTS {
+        let meta = file.metadata().map_err(FileError::from_io)?;
+        if meta.len() > max_bytes {
+            return Err(too_large(meta.len()));
+        }
+        let capacity = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+        let mut bytes = Vec::with_capacity(capacity);
+        file.seek(SeekFrom::Start(0)).map_err(FileError::from_io)?;
+        (&mut file)
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(FileError::from_io)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
+        let after = file.metadata().map_err(FileError::from_io)?;
+        let held_still = after.len() == meta.len() && after.modified().ok() == meta.modified().ok();
+        if held_still {
+            return Ok((bytes, meta));
+        }
     }
-    let capacity = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(FileError::from_io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok((bytes, meta))
+    Err(FileError::Changing)
 }

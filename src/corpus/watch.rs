@@ -14,13 +14,34 @@ use super::Format;
 /// Watches a folder and its subfolders for as long as it lives.
 pub struct FolderWatch {
     _watcher: RecommendedWatcher,
+    notice: ChangeNotice,
+}
+
+/// Tells a watch of changes found another way (a check of the folder against its
+/// last reading): they are taken with the next [`FolderWatch::settled`], at once.
+#[derive(Clone)]
+pub struct ChangeNotice {
     pending: Arc<Mutex<Pending>>,
+    wake: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl ChangeNotice {
+    pub fn changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        pending.paths.extend(paths);
+        pending.due_now = true;
+        pending.last = Some(Instant::now());
+        drop(pending);
+        (self.wake)();
+    }
 }
 
 #[derive(Default)]
 struct Pending {
     paths: HashSet<PathBuf>,
     last: Option<Instant>,
+    /// The changes are known to be complete: no need to wait for quiet.
+    due_now: bool,
 }
 
 impl std::fmt::Debug for FolderWatch {
@@ -33,7 +54,9 @@ impl FolderWatch {
     /// Starts watching `root`; `wake` is called on every change (to wake a UI).
     pub fn start(root: &Path, wake: impl Fn() + Send + Sync + 'static) -> notify::Result<Self> {
         let pending = Arc::new(Mutex::new(Pending::default()));
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
         let seen = Arc::clone(&pending);
+        let wake_on_event = Arc::clone(&wake);
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
             let Ok(event) = event else {
                 return;
@@ -50,21 +73,30 @@ impl FolderWatch {
             pending.paths.extend(paths);
             pending.last = Some(Instant::now());
             drop(pending);
-            wake();
+            wake_on_event();
         })?;
         watcher.watch(root, RecursiveMode::Recursive)?;
         Ok(FolderWatch {
             _watcher: watcher,
-            pending,
+            notice: ChangeNotice { pending, wake },
         })
+    }
+
+    /// A way to add changes found otherwise, usable from another thread.
+    pub fn notice(&self) -> ChangeNotice {
+        self.notice.clone()
     }
 
     /// How many paths changed, once nothing has changed for `quiet` (so a copy of
     /// many files is taken in one go); the count starts again from zero.
     pub fn settled(&self, quiet: Duration) -> Option<usize> {
-        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut pending = self
+            .notice
+            .pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let last = pending.last?;
-        if last.elapsed() < quiet {
+        if last.elapsed() < quiet && !pending.due_now {
             return None;
         }
         let changed = pending.paths.len();

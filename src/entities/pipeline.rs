@@ -67,6 +67,8 @@ pub struct ExtractionOutcome {
     pub write_error: Option<CacheError>,
     /// The cached results could not be read (they were not used).
     pub load_error: Option<CacheError>,
+    /// The complete snapshot's extraction and document paths, when there was one.
+    pub linked: Option<(Arc<Extraction>, Arc<Vec<String>>)>,
 }
 
 /// Where the ingest hands documents to the extraction thread, in list order.
@@ -194,7 +196,11 @@ fn run(
             .spawn(move || drop(previous));
     }
     if !cancel.load(Ordering::Relaxed) {
-        emit(snapshot(linker.finish(), &paths, true));
+        let last = snapshot(linker.finish(), &paths, true);
+        if let ExtractionEvent::Snapshot(last) = &last {
+            outcome.linked = Some((Arc::clone(&last.extraction), Arc::clone(&last.paths)));
+        }
+        emit(last);
     }
     outcome
 }
