@@ -297,7 +297,7 @@ fn peak_rss_mb() -> Option<f64> {
 
 /// Opens `root` in a fresh app window and steps it until everything is loaded.
 /// Returns the time to the first rows, the time to the full UI, and every frame's time.
-fn open(home: &Path, root: &Path) -> (Duration, Duration, Vec<Duration>) {
+fn open(home: &Path, root: &Path) -> (Opened, Vec<Duration>) {
     let app = CorpusExplorerApp::new_for_test(AppDirs::at(home), NoDialogPicker);
     let mut harness = Harness::builder()
         .with_size([1440.0, 900.0])
@@ -307,12 +307,23 @@ fn open(home: &Path, root: &Path) -> (Duration, Duration, Vec<Duration>) {
     harness.state_mut().queue_open(root.to_path_buf());
     let mut first_rows = None;
     let mut frames = Vec::new();
+    let mut milestones: Vec<(&str, Duration)> = Vec::new();
     loop {
         let frame = Instant::now();
         harness.step();
         frames.push(frame.elapsed());
         if first_rows.is_none() && !harness.state().documents().is_empty() {
             first_rows = Some(started.elapsed());
+        }
+        let (entities, search) = harness.state().entities_and_search_ready();
+        for (reached, what) in [
+            (!harness.state().is_busy(), "reading done"),
+            (entities, "entities in"),
+            (search, "search ready"),
+        ] {
+            if reached && !milestones.iter().any(|(m, _)| *m == what) {
+                milestones.push((what, started.elapsed()));
+            }
         }
         if harness.state().fully_loaded() && !harness.state().documents().is_empty() {
             break;
@@ -322,21 +333,38 @@ fn open(home: &Path, root: &Path) -> (Duration, Duration, Vec<Duration>) {
         }
         std::thread::sleep(Duration::from_millis(2));
     }
-    (first_rows.unwrap_or_default(), started.elapsed(), frames)
+    let milestones: Vec<String> = milestones
+        .iter()
+        .map(|(what, at)| format!("{what} {:.2} s", at.as_secs_f64()))
+        .collect();
+    let opened = Opened {
+        first_rows: first_rows.unwrap_or_default(),
+        total: started.elapsed(),
+        milestones: milestones.join(", "),
+    };
+    (opened, frames)
+}
+
+/// When an opening showed its first rows and its full UI, and what it reached between.
+struct Opened {
+    first_rows: Duration,
+    total: Duration,
+    milestones: String,
 }
 
 /// One open of the folder in its own process, so each has its own peak memory.
 fn open_phase(home: &Path, root: &Path, what: &str) {
-    let (first_rows, total, mut frames) = open(home, root);
+    let (opened, mut frames) = open(home, root);
     let slow = frames
         .iter()
         .filter(|f| **f > Duration::from_millis(16))
         .count();
     println!(
         "{what}: full UI after {:.2} s, first rows after {}",
-        total.as_secs_f64(),
-        ms(first_rows)
+        opened.total.as_secs_f64(),
+        ms(opened.first_rows)
     );
+    println!("  on the way: {}", opened.milestones);
     println!(
         "  frames meanwhile: {} frames, p50 {}, p99 {}, max {}, over 16 ms: {slow}",
         frames.len(),

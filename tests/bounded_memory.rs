@@ -11,24 +11,13 @@ use std::process::Command;
 
 use nix::sys::resource::{UsageWho, getrusage};
 
+#[path = "support/reports.rs"]
+mod reports;
+use reports::write_reports;
+
 /// What the 10 MB line may cost at most: its text, its words and entities, the
 /// export's copy (about 5 MB per MB of prose was measured).
 const ALLOWED_GROWTH_MB: i64 = 150;
-
-fn ordinary_documents(root: &Path) {
-    for folder in 0..10 {
-        let dir = root.join(format!("f{folder}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        for i in 0..100 {
-            let text = format!(
-                "Report {i}\n\nAmina Okafor met officials of the Ministry of Health in Lagos \
-                 on 3 March 1999. {}",
-                "The shipment waited at the port while the inspectors wrote. ".repeat(30)
-            );
-            std::fs::write(dir.join(format!("doc{i}.txt")), text).unwrap();
-        }
-    }
-}
 
 fn hostile_files(root: &Path) {
     let sparse = std::fs::File::create(root.join("huge.txt")).unwrap();
@@ -66,7 +55,7 @@ fn export_peak_mb(root: &Path, out: &Path) -> i64 {
 fn huge_long_and_binary_files_do_not_blow_up_memory() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("corpus");
-    ordinary_documents(&root);
+    write_reports(&root, 10, 100);
     let clean = export_peak_mb(&root, &tmp.path().join("clean.json"));
 
     hostile_files(&root);

@@ -10,21 +10,9 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-/// Enough documents that each command runs for a while.
-fn corpus(root: &Path) {
-    for folder in 0..20 {
-        let dir = root.join(format!("f{folder}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        for i in 0..150 {
-            let text = format!(
-                "Report {i}\n\nAmina Okafor met officials of the Ministry of Health in Lagos \
-                 on 3 March 1999. The harbour contract was signed in Geneva in the 1980s. {}",
-                "The shipment waited at the port while the inspectors wrote. ".repeat(40)
-            );
-            std::fs::write(dir.join(format!("doc{i}.txt")), text).unwrap();
-        }
-    }
-}
+#[path = "support/reports.rs"]
+mod reports;
+use reports::write_reports;
 
 /// Watches `child` until it exits; returns the sockets it was seen holding.
 fn sockets_held(mut child: Child) -> Vec<String> {
@@ -54,7 +42,8 @@ fn sockets_held(mut child: Child) -> Vec<String> {
 fn export_and_search_open_no_socket() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("corpus");
-    corpus(&root);
+    // Enough documents that each command runs for a while.
+    write_reports(&root, 20, 150);
     let bin = env!("CARGO_BIN_EXE_corpus-explorer");
     let export = Command::new(bin)
         .arg("export")

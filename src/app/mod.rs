@@ -280,6 +280,16 @@ impl CorpusExplorerApp {
         self.ingest.is_some() || self.tasks.busy()
     }
 
+    /// Whether every document's entities are in, and whether search is ready: for
+    /// the benchmark's account of where an opening spends its time.
+    #[doc(hidden)]
+    pub fn entities_and_search_ready(&self) -> (bool, bool) {
+        (
+            self.model.extraction_complete,
+            self.model.search.index.is_some(),
+        )
+    }
+
     /// The search index is built and every document's entities are found: the full UI.
     #[doc(hidden)]
     pub fn fully_loaded(&self) -> bool {

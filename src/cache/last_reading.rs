@@ -69,7 +69,8 @@ enum RecordRef<'a> {
     Entity(CachedEntityRef<'a>),
 }
 
-/// An entity with its mentions' documents given by number, not by path.
+/// An entity with its mentions' documents given by number, not by path, and their
+/// spellings by number in the entity's list of spellings.
 #[derive(Deserialize)]
 struct CachedEntity {
     id: String,
@@ -80,7 +81,8 @@ struct CachedEntity {
     lon: Option<f64>,
     country: Option<String>,
     value: Option<String>,
-    mentions: Vec<(u32, usize, usize, String)>,
+    spellings: Vec<String>,
+    mentions: Vec<(u32, usize, usize, u32)>,
 }
 
 #[derive(Serialize)]
@@ -93,7 +95,8 @@ struct CachedEntityRef<'a> {
     lon: Option<f64>,
     country: &'a Option<String>,
     value: &'a Option<String>,
-    mentions: Vec<(u32, usize, usize, &'a str)>,
+    spellings: Vec<&'a str>,
+    mentions: Vec<(u32, usize, usize, u32)>,
 }
 
 impl CacheDir {
@@ -196,6 +199,21 @@ impl CacheDir {
 
 impl<'a> CachedEntityRef<'a> {
     fn of(entity: &'a Entity, doc_of: &HashMap<&str, u32>) -> Self {
+        let mut spellings: Vec<&'a str> = Vec::new();
+        let mut spelling_of: HashMap<&'a str, u32> = HashMap::new();
+        // A mention outside the listed documents is not shown anywhere.
+        let mentions = entity
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let doc = *doc_of.get(&*m.path)?;
+                let spelling = *spelling_of.entry(&m.text).or_insert_with(|| {
+                    spellings.push(&m.text);
+                    spellings.len() as u32 - 1
+                });
+                Some((doc, m.start, m.end, spelling))
+            })
+            .collect();
         CachedEntityRef {
             id: &entity.id,
             kind: entity.kind,
@@ -205,15 +223,8 @@ impl<'a> CachedEntityRef<'a> {
             lon: entity.lon,
             country: &entity.country,
             value: &entity.value,
-            // A mention outside the listed documents is not shown anywhere.
-            mentions: entity
-                .mentions
-                .iter()
-                .filter_map(|m| {
-                    let doc = *doc_of.get(&*m.path)?;
-                    Some((doc, m.start, m.end, m.text.as_str()))
-                })
-                .collect(),
+            spellings,
+            mentions,
         }
     }
 }
@@ -222,15 +233,16 @@ impl CachedEntity {
     /// The entity, its mentions' paths shared with the document list; `None` when a
     /// mention names a document that is not there (damage).
     fn into_entity(self, doc_paths: &[Arc<str>]) -> Option<Entity> {
+        let spellings: Vec<Arc<str>> = self.spellings.into_iter().map(Arc::from).collect();
         let mentions = self
             .mentions
             .into_iter()
-            .map(|(doc, start, end, text)| {
+            .map(|(doc, start, end, spelling)| {
                 Some(Mention {
                     path: Arc::clone(doc_paths.get(doc as usize)?),
                     start,
                     end,
-                    text,
+                    text: Arc::clone(spellings.get(spelling as usize)?),
                 })
             })
             .collect::<Option<Vec<Mention>>>()?;

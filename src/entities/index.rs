@@ -3,6 +3,7 @@
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::extract::dates::DateValue;
 use crate::extract::{Entity, EntityKind, Extraction, MergeSuggestion};
@@ -91,30 +92,51 @@ impl EntityIndex {
         E: Borrow<Entity>,
         P: AsRef<str>,
     {
-        let doc_of: HashMap<&str, u32> = doc_paths
+        let doc_of: foldhash::HashMap<&str, u32> = doc_paths
             .iter()
             .enumerate()
             .map(|(i, p)| (p.as_ref(), i as u32))
             .collect();
-        let mut doc_mentions: Vec<Vec<MentionRef>> = vec![Vec::new(); doc_paths.len()];
+        // The mentions of one document share one path allocation: looking a path up by
+        // its address spares hashing and comparing it for each of millions of mentions.
+        let mut by_address = foldhash::HashMap::<usize, Option<u32>>::default();
+        let mut previous: Option<(usize, Option<u32>)> = None;
+        let mut doc_of_mention = |path: &Arc<str>| {
+            let address = Arc::as_ptr(path).cast::<u8>() as usize;
+            match previous {
+                Some((last, doc)) if last == address => doc,
+                _ => {
+                    let doc = *by_address
+                        .entry(address)
+                        .or_insert_with(|| doc_of.get(&**path).copied());
+                    previous = Some((address, doc));
+                    doc
+                }
+            }
+        };
+        // Each mention's document first, so every document's list is allocated once.
+        let mut mention_docs: Vec<Option<u32>> = Vec::new();
+        let mut per_doc = vec![0usize; doc_paths.len()];
+        for entity in entities_in {
+            for m in &entity.borrow().mentions {
+                let doc = doc_of_mention(&m.path);
+                if let Some(doc) = doc {
+                    per_doc[doc as usize] += 1;
+                }
+                mention_docs.push(doc);
+            }
+        }
+        let mut doc_mentions: Vec<Vec<MentionRef>> =
+            per_doc.into_iter().map(Vec::with_capacity).collect();
+        let mut mention_docs = mention_docs.into_iter();
         let mut entities = Vec::with_capacity(entities_in.len());
         for entity in entities_in {
             let entity: &Entity = entity.borrow();
             let index = entities.len() as u32;
             let mut docs = Vec::new();
             let mut mentions = 0;
-            // An entity's mentions come document by document: look each path up once.
-            let mut last: Option<(&str, Option<u32>)> = None;
             for m in &entity.mentions {
-                let doc = match last {
-                    Some((path, doc)) if path == &*m.path => doc,
-                    _ => {
-                        let doc = doc_of.get(&*m.path).copied();
-                        last = Some((&m.path, doc));
-                        doc
-                    }
-                };
-                let Some(doc) = doc else {
+                let Some(Some(doc)) = mention_docs.next() else {
                     continue;
                 };
                 docs.push(doc);
@@ -284,7 +306,7 @@ pub(crate) mod tests {
                     path: path.into(),
                     start,
                     end: start + 3,
-                    text: name.clone(),
+                    text: name.as_str().into(),
                 })
                 .collect(),
             lat: None,

@@ -53,6 +53,8 @@ pub struct Linker {
     /// (folded acronym, long form) → how many documents define it so.
     acronym_counts: BTreeMap<(String, String), usize>,
     documents: usize,
+    /// Every spelling seen, kept once: a name mentioned 100,000 times is one string.
+    spellings: HashSet<Arc<str>>,
 }
 
 impl Linker {
@@ -75,11 +77,19 @@ impl Linker {
             if let Some(p) = m.place {
                 group.place = Some((p.lat, p.lon, p.country));
             }
+            let text = match self.spellings.get(m.text.as_str()) {
+                Some(known) => Arc::clone(known),
+                None => {
+                    let text: Arc<str> = m.text.into();
+                    self.spellings.insert(Arc::clone(&text));
+                    text
+                }
+            };
             group.mentions.push(Mention {
                 path: Arc::clone(&path),
                 start: m.start,
                 end: m.end,
-                text: m.text,
+                text,
             });
         }
     }
@@ -192,7 +202,7 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         .key_counts
         .keys()
         .map(String::as_str)
-        .chain(group.mentions.iter().map(|m| m.text.as_str()))
+        .chain(group.mentions.iter().map(|m| &*m.text))
         .filter(|a| *a != name)
         .collect();
     let aliases: Vec<String> = spellings.into_iter().map(str::to_string).collect();

@@ -59,8 +59,8 @@ pub struct Mention {
     /// Byte offsets into the document's decoded UTF-8 text.
     pub start: usize,
     pub end: usize,
-    /// The surface text as written.
-    pub text: String,
+    /// The surface text as written; shared by the mentions spelled alike.
+    pub text: Arc<str>,
 }
 
 /// An entity of the corpus: one person, organisation, place or date, with all

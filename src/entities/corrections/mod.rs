@@ -199,7 +199,7 @@ pub fn apply_corrections<'a>(
             Correction::Split { id, alias } => find(&position_of, id).and_then(|i| {
                 let split = entities[i]
                     .as_mut()
-                    .filter(|e| e.mentions.iter().any(|m| m.text == *alias))
+                    .filter(|e| e.mentions.iter().any(|m| *m.text == **alias))
                     .and_then(|e| split_alias(e.to_mut(), alias));
                 let new = split.ok_or_else(|| CorrectionProblem {
                     position,
@@ -238,7 +238,7 @@ pub fn apply_corrections<'a>(
                     path: x.path.as_str().into(),
                     start: x.start,
                     end: x.end,
-                    text: name.clone(),
+                    text: name.as_str().into(),
                 });
                 match position_of.get(&id).and_then(|&i| entities[i].as_mut()) {
                     Some(existing) => existing.to_mut().mentions.extend(added),
@@ -299,7 +299,7 @@ fn absorb(to: &mut Entity, from: Entity) {
 fn split_alias(entity: &mut Entity, alias: &str) -> Option<Entity> {
     let (out, stay): (Vec<Mention>, Vec<Mention>) = std::mem::take(&mut entity.mentions)
         .into_iter()
-        .partition(|m| m.text == alias);
+        .partition(|m| &*m.text == alias);
     entity.mentions = stay;
     if out.is_empty() {
         return None;
