@@ -36,7 +36,7 @@ fn extraction() -> (Extraction, Vec<String>) {
                 path: std::sync::Arc::clone(&path),
                 start,
                 end: start + 12,
-                text: format!("Name {entity}"),
+                text: format!("Name {entity}").into(),
             });
         }
     }
