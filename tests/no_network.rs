@@ -6,7 +6,6 @@
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)] // test set-up on temp files: a failure should stop the test loudly
 
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
