@@ -443,6 +443,8 @@ fn main() {
         generating.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
+    // A cold open starts without the app's cache (kept under SCALE_DIR from a run before).
+    let _ = std::fs::remove_dir_all(&home);
     run_phase(
         &root,
         &home,
