@@ -53,15 +53,6 @@ fn harness_on(
     harness
 }
 
-/// These tests run one at a time: run side by side in one process, a brush now and
-/// then registered no range (seen on CI; not yet understood). Serially they pass.
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    SERIAL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 /// Drags across the timeline from the start of `first` to the end of `last` (years),
 /// once the bars stand still (two frames in a row put the years at the same place).
 fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i32) {
@@ -86,7 +77,6 @@ fn brush_years(harness: &mut Harness<'_, CorpusExplorerApp>, first: i32, last: i
 
 #[test]
 fn brushing_a_range_filters_the_list_and_lists_its_dates() {
-    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
@@ -113,7 +103,6 @@ fn brushing_a_range_filters_the_list_and_lists_its_dates() {
 
 #[test]
 fn a_listed_date_opens_its_document_at_the_mention() {
-    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
@@ -137,7 +126,6 @@ fn a_listed_date_opens_its_document_at_the_mention() {
 
 #[test]
 fn a_corrected_date_survives_save_and_reopen() {
-    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let workspace = tmp.path().join("dates.ron");
@@ -180,7 +168,6 @@ fn a_corrected_date_survives_save_and_reopen() {
 
 #[test]
 fn the_timeline_exports_as_csv_for_the_filtered_documents() {
-    let _serial = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let folder = corpus(tmp.path());
     let out = tmp.path().join("timeline.csv");
@@ -199,4 +186,59 @@ fn the_timeline_exports_as_csv_for_the_filtered_documents() {
          1999-03-03,day,a.txt,Amina Okafor met the harbour master in Lagos on 3 March 1999.\n\
          2001-05,month,b.txt,Amina Okafor travelled to Nairobi in May 2001.\n"
     );
+}
+
+/// Where a day is on screen, once the bars stand still.
+fn settled_x(harness: &mut Harness<'_, CorpusExplorerApp>, day: i64) -> f32 {
+    let mut seen = harness.state().timeline_screen_pos(day);
+    for _ in 0..100 {
+        harness.step();
+        let now = harness.state().timeline_screen_pos(day);
+        if now.is_some() && now == seen {
+            break;
+        }
+        seen = now;
+    }
+    seen.unwrap().x
+}
+
+#[test]
+fn the_timeline_takes_in_new_dates_until_the_user_moves_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = write_corpus(
+        tmp.path(),
+        &[(
+            "a.txt",
+            "Port visit\n\nAmina Okafor met the harbour master in Lagos on 3 March 1999.",
+        )],
+    );
+    let mut harness = harness_on(tmp.path(), "home", tmp.path().join("x.ron"), &folder);
+    let width = 1400.0;
+    let on_screen = |x: f32| (0.0..=width).contains(&x);
+
+    // A date decades earlier arrives: the view widens to show it with the others.
+    std::fs::write(
+        folder.join("c.txt"),
+        "Old file\n\nThe harbour was built in 1968 by a private company.",
+    )
+    .unwrap();
+    step_until(&mut harness, "the new file to be read", |h| {
+        h.state().fully_loaded() && h.state().documents().len() == 2
+    });
+    let early = settled_x(&mut harness, days_from_epoch(1968, 1, 1));
+    let late = settled_x(&mut harness, days_from_epoch(1999, 3, 3));
+    assert!(on_screen(early) && on_screen(late), "{early} {late}");
+
+    // Once the user has zoomed, a new date leaves the view where they put it.
+    harness.get_by_label("+").click();
+    let placed = settled_x(&mut harness, days_from_epoch(1999, 3, 3));
+    std::fs::write(
+        folder.join("d.txt"),
+        "Older file\n\nThe first pier was laid in 1921.",
+    )
+    .unwrap();
+    step_until(&mut harness, "the second new file to be read", |h| {
+        h.state().fully_loaded() && h.state().documents().len() == 3
+    });
+    assert_eq!(settled_x(&mut harness, days_from_epoch(1999, 3, 3)), placed);
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use super::CorpusExplorerApp;
 use super::jobs::{IngestJob, ReadRequest, Reading};
+use super::panels::map::MapPanel;
+use super::panels::timeline::TimelinePanel;
 use crate::workspace::{RecentKind, Workspace};
 
 impl CorpusExplorerApp {
@@ -48,6 +50,11 @@ impl CorpusExplorerApp {
         }
         // The new reading watches the folder from its start.
         self.watch = None;
+        // Another folder: the map and the timeline fit its places and dates afresh.
+        if self.model.corpus.as_deref() != Some(folder.as_path()) {
+            self.map = MapPanel::default();
+            self.timeline = TimelinePanel::default();
+        }
         self.pending_selection = workspace.selected_document.clone();
         self.documents.sync_filter(&workspace.list.filter);
         self.model.reset_for(&folder, workspace, file);

@@ -49,6 +49,9 @@ pub struct TimelinePanel {
     current: usize,
     /// The data revision the view was last fitted to.
     fitted_for: Option<u64>,
+    /// The user zoomed or panned: the view stays where they put it as dates arrive,
+    /// until "Fit all".
+    placed_by_user: bool,
     /// Where the chart was drawn last frame.
     chart: Option<Rect>,
 }
@@ -73,7 +76,8 @@ impl TimelinePanel {
         events: &[TimelineEvent],
     ) -> Option<TimelineAction> {
         let mut action = None;
-        let mut fit = self.fitted_for.is_none();
+        // Dates keep arriving while a folder is read: the view follows them all.
+        let mut fit = !self.placed_by_user && self.fitted_for != Some(revision);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Timeline").strong());
             ui.label(RichText::new("of the dates written in the documents").weak());
@@ -85,6 +89,7 @@ impl TimelinePanel {
                 if let Some(s) = panel.scale.as_mut() {
                     let middle = s.width() / 2.0;
                     s.zoom_at(middle, factor);
+                    panel.placed_by_user = true;
                 }
             };
             if ui.button("+").on_hover_text("Zoom in").clicked() {
@@ -124,6 +129,7 @@ impl TimelinePanel {
             if fit {
                 scale = fitted(points, rect.width());
                 self.fitted_for = Some(revision);
+                self.placed_by_user = false;
             }
             if let Some(a) = self.interact(ui, &response, &mut scale) {
                 action = Some(a);
@@ -156,6 +162,7 @@ impl TimelinePanel {
             let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.smooth_scroll_delta.x);
             if scroll != 0.0 {
                 scale.zoom_at(pos.x - left, (f64::from(scroll) * 0.004).exp());
+                self.placed_by_user = true;
             }
         }
         let shift = ui.input(|i| i.modifiers.shift);
@@ -163,6 +170,7 @@ impl TimelinePanel {
             || response.dragged_by(egui::PointerButton::Primary) && shift
         {
             scale.pan(response.drag_delta().x);
+            self.placed_by_user = true;
             return None;
         }
         if response.drag_started_by(egui::PointerButton::Primary) && !shift {
