@@ -66,6 +66,7 @@ impl CorpusExplorerApp {
             preferences_file: self.dirs.preferences_file(),
             data_dir: self.dirs.data.clone(),
             reading,
+            corrections: self.model.workspace.corrections.clone(),
         };
         match IngestJob::start(read, ctx) {
             Ok(job) => {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
 use crate::corpus::{FolderWatch, IngestEvent, IngestOptions};
-use crate::entities::{EntitySnapshot, ExtractionEvent};
+use crate::entities::{Correction, EntitySnapshot, ExtractionEvent};
 
 use super::picker::{DialogRequest, PickOutcome};
 use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
@@ -191,6 +191,8 @@ pub struct ReadRequest {
     /// The app's data folder, where the folder's reading is kept between sessions.
     pub data_dir: PathBuf,
     pub reading: Reading,
+    /// The workspace's corrections, applied to the entities before they reach the UI.
+    pub corrections: Vec<Correction>,
 }
 
 /// The ingest of one corpus folder, running on its own thread.
@@ -216,6 +218,7 @@ impl IngestJob {
             preferences_file,
             data_dir,
             reading,
+            corrections,
         } = request;
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -242,7 +245,10 @@ impl IngestJob {
                 let notice = watch.as_ref().ok().map(FolderWatch::notice);
                 let extraction_sender = sender.clone();
                 let extraction_ctx = ctx.clone();
-                let on_extraction = move |event| {
+                let on_extraction = move |mut event| {
+                    if let ExtractionEvent::Snapshot(snapshot) = &mut event {
+                        snapshot.correct(&corrections);
+                    }
                     let _ = extraction_sender.send(IngestMessage::Extraction(event));
                     extraction_ctx.request_repaint();
                 };

@@ -222,6 +222,7 @@ impl CorpusExplorerApp {
             paths: Arc::new(paths),
             index,
             complete: true,
+            corrected: None,
         });
         self
     }

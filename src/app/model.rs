@@ -77,9 +77,20 @@ impl Model {
         self.extraction = snapshot.extraction;
         self.extraction_paths = snapshot.paths;
         self.extraction_complete = snapshot.complete;
+        let corrected = snapshot
+            .corrected
+            .filter(|c| c.corrections == self.workspace.corrections);
         if self.workspace.corrections.is_empty() {
             self.entities = snapshot.index;
             self.correction_problems.clear();
+        } else if let Some(corrected) = corrected {
+            // Corrected on the reading's thread, with the corrections the workspace holds.
+            self.entities = corrected.index;
+            self.correction_problems = if self.extraction_complete {
+                corrected.problems
+            } else {
+                Vec::new()
+            };
         } else {
             self.reindex();
         }

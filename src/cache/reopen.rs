@@ -104,6 +104,7 @@ fn show_last_reading(
                 paths,
                 index,
                 complete: true,
+                corrected: None,
             })));
         }
         Err(_) => on_extraction(ExtractionEvent::Failed(

@@ -15,6 +15,6 @@ pub use corrections::{Corrected, Correction, CorrectionProblem, MarkedText, appl
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{
-    EntitySnapshot, ExtractionCache, ExtractionEvent, ExtractionFeed, ExtractionOutcome,
-    start_extraction, start_extraction_cached,
+    CorrectedIndex, EntitySnapshot, ExtractionCache, ExtractionEvent, ExtractionFeed,
+    ExtractionOutcome, start_extraction, start_extraction_cached,
 };

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::corrections::{Correction, CorrectionProblem, apply_corrections};
 use super::index::EntityIndex;
 use crate::cache::{CacheDir, CacheError, CachedEntitiesRef, FrameWriter, text_hash};
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
@@ -31,6 +32,35 @@ pub struct EntitySnapshot {
     pub index: EntityIndex,
     /// True for the last snapshot, taken once every document was extracted.
     pub complete: bool,
+    /// The index with the user's corrections applied, made off the UI thread.
+    pub corrected: Option<CorrectedIndex>,
+}
+
+/// A snapshot's entities with a list of corrections applied.
+#[derive(Debug)]
+pub struct CorrectedIndex {
+    /// The corrections applied, in order: usable while the workspace holds the same.
+    pub corrections: Vec<Correction>,
+    pub index: EntityIndex,
+    pub problems: Vec<CorrectionProblem>,
+}
+
+impl EntitySnapshot {
+    /// Applies `corrections` to the snapshot's entities (a second index, kept beside the
+    /// engine's), so that the app need not replay them while it draws.
+    pub fn correct(&mut self, corrections: &[Correction]) {
+        if corrections.is_empty() {
+            return;
+        }
+        let (corrected, problems) = apply_corrections(&self.extraction, corrections);
+        let index =
+            EntityIndex::build_from(&corrected.entities, &corrected.suggestions, &self.paths);
+        self.corrected = Some(CorrectedIndex {
+            corrections: corrections.to_vec(),
+            index,
+            problems,
+        });
+    }
 }
 
 /// What the extraction thread reports.
@@ -230,6 +260,7 @@ fn snapshot(extraction: Extraction, paths: &[String], complete: bool) -> Extract
         paths: Arc::new(paths.to_vec()),
         index,
         complete,
+        corrected: None,
     }))
 }
 
@@ -293,6 +324,48 @@ mod tests {
             events
                 .iter()
                 .any(|e| matches!(e, ExtractionEvent::Progress { done: 2 }))
+        );
+    }
+
+    #[test]
+    fn a_snapshot_corrected_off_the_ui_thread_keeps_the_engines_index_beside() {
+        let feed = start_extraction(Arc::new(AtomicBool::new(false)), |_| {}).expect("starts");
+        feed.push(
+            "a.txt".into(),
+            "Amina Okafor flew to Lagos on 3 March 1999.".into(),
+        );
+        let outcome = feed.finish().join().expect("thread ends");
+        let (extraction, paths) = outcome.linked.expect("a complete snapshot");
+        let mut snapshot = EntitySnapshot {
+            index: EntityIndex::build(&extraction, &paths),
+            extraction,
+            paths,
+            complete: true,
+            corrected: None,
+        };
+        let corrections = vec![
+            Correction::Rename {
+                id: "place:lagos".into(),
+                name: "Lagos City".into(),
+            },
+            Correction::Rename {
+                id: "person:nobody".into(),
+                name: "Somebody".into(),
+            },
+        ];
+        snapshot.correct(&corrections);
+        let corrected = snapshot.corrected.as_ref().expect("corrected");
+        assert_eq!(corrected.corrections, corrections);
+        let name = |index: &EntityIndex| {
+            let lagos = index.find("place:lagos").expect("Lagos found");
+            index.entity(lagos).map(|e| e.name.clone())
+        };
+        assert_eq!(name(&corrected.index).as_deref(), Some("Lagos City"));
+        assert_eq!(name(&snapshot.index).as_deref(), Some("Lagos"));
+        assert_eq!(
+            corrected.problems.len(),
+            1,
+            "the missing person is reported"
         );
     }
 
