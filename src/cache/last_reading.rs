@@ -111,7 +111,7 @@ impl CacheDir {
         max_file_bytes: u64,
         reading: &LastReadingRef<'_>,
     ) -> Result<(), CacheError> {
-        let documents_file = FileStamp::of(&self.documents_file(), "");
+        let documents_file = self.documents_stamp();
         let doc_of: HashMap<&str, u32> = reading
             .paths
             .iter()
@@ -169,7 +169,7 @@ impl CacheDir {
         let Some(head) = head.filter(|_| !misplaced) else {
             return Err(CacheError::damaged(&path, "its records are out of order"));
         };
-        let documents_file = FileStamp::of(&self.documents_file(), "");
+        let documents_file = self.documents_stamp();
         if head.max_file_bytes != max_file_bytes || head.documents_file != documents_file {
             return Ok(None);
         }
@@ -194,6 +194,11 @@ impl CacheDir {
     /// Forgets the last reading (the next opening reads the folder file by file).
     pub fn forget_last_reading(&self) {
         let _ = std::fs::remove_file(self.last_reading_file());
+    }
+
+    /// The size and date of the documents file now in place.
+    pub(super) fn documents_stamp(&self) -> FileStamp {
+        FileStamp::of(&self.documents_file(), "")
     }
 }
 

@@ -119,6 +119,10 @@ pub fn read_corpus(
     // Whether the documents file now in the cache is this reading's.
     let documents_kept = match (documents_writer, outcome.writer) {
         (Some(documents), Some(entities)) if complete && !unchanged => {
+            // The old last reading must never be paired with the new documents file.
+            if let Some(cache) = cache {
+                cache.forget_last_reading();
+            }
             // Entities first: they are keyed by text, so any documents file agrees with them.
             match entities.finish().and_then(|()| documents.finish()) {
                 Ok(()) => true,

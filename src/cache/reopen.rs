@@ -38,10 +38,16 @@ fn show_last_reading(
     on_ingest: &mut dyn FnMut(IngestEvent),
     on_extraction: &dyn Fn(ExtractionEvent),
 ) -> Option<CorpusRead> {
+    // A reading still finishing (one just cancelled) may put a new documents file in
+    // place meanwhile: the documents must come from the file the last reading goes with.
+    let before = cache.documents_stamp();
     let (last, documents) = rayon::join(
         || cache.load_last_reading(options.max_file_bytes),
         || cache.load_documents(),
     );
+    if cache.documents_stamp() != before {
+        return None;
+    }
     let (Ok(Some(last)), Ok(Some(mut documents))) = (last, documents) else {
         return None;
     };

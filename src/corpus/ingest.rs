@@ -163,6 +163,7 @@ pub fn ingest_folder_reusing(
                                 rel_path: file.rel_path.clone(),
                                 bytes: Some(doc.bytes),
                                 modified: doc.modified,
+                                status_changed: None,
                             },
                             None => FileStamp::of(&file.path, &file.rel_path),
                         });

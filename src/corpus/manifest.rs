@@ -22,16 +22,21 @@ pub struct FileStamp {
     pub rel_path: String,
     pub bytes: Option<u64>,
     pub modified: Option<SystemTime>,
+    /// For files that could not be read: when their permissions or owner last changed
+    /// (a fixed permission changes neither size nor date). Seconds and nanoseconds.
+    pub status_changed: Option<(i64, i64)>,
 }
 
 impl FileStamp {
-    /// The file's size and date as they are now (none when it cannot be looked at).
+    /// The file's size, date and status change as they are now (none when it cannot be
+    /// looked at).
     pub fn of(path: &Path, rel_path: &str) -> FileStamp {
         let meta = std::fs::metadata(path).ok();
         FileStamp {
             rel_path: rel_path.to_owned(),
             bytes: meta.as_ref().map(std::fs::Metadata::len),
-            modified: meta.and_then(|m| m.modified().ok()),
+            modified: meta.as_ref().and_then(|m| m.modified().ok()),
+            status_changed: meta.as_ref().and_then(status_changed),
         }
     }
 
@@ -45,7 +50,19 @@ impl FileStamp {
             && self.modified.is_some()
             && Some(meta.len()) == self.bytes
             && meta.modified().ok() == self.modified
+            && (self.status_changed.is_none() || status_changed(&meta) == self.status_changed)
     }
+}
+
+#[cfg(unix)]
+fn status_changed(meta: &std::fs::Metadata) -> Option<(i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.ctime(), meta.ctime_nsec()))
+}
+
+#[cfg(not(unix))]
+fn status_changed(_meta: &std::fs::Metadata) -> Option<(i64, i64)> {
+    None
 }
 
 /// Every file a reading found, in list order, and the trouble the walk met.
@@ -143,10 +160,36 @@ mod tests {
         let cancel = AtomicBool::new(false);
         assert!(manifest.changes(root, &cancel).expect("walks").is_empty());
 
+        // Past the file system's clock tick, so the changes below get new times.
+        std::thread::sleep(std::time::Duration::from_millis(50));
         std::fs::write(root.join("edited.txt"), "Other, longer words.").expect("writes");
         std::fs::remove_file(root.join("gone.txt")).expect("removes");
         std::fs::write(root.join("new.md"), "# New").expect("writes");
         let changes = manifest.changes(root, &cancel).expect("walks");
         assert_eq!(names(root, &changes), ["edited.txt", "gone.txt", "new.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_skipped_file_whose_permissions_change_is_looked_at_again() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(root.join("kept.txt"), "Kept as it was.").expect("writes");
+        std::fs::write(root.join("empty.txt"), "").expect("writes");
+        let manifest = manifest_of(root);
+        // Past the file system's clock tick, so the change below gets a new time.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let loose = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(root.join("empty.txt"), loose.clone()).expect("chmod");
+        std::fs::set_permissions(root.join("kept.txt"), loose).expect("chmod");
+        let changes = manifest
+            .changes(root, &AtomicBool::new(false))
+            .expect("walks");
+        assert_eq!(
+            names(root, &changes),
+            ["empty.txt"],
+            "a file that was read counts by its content, a skipped one by its status too"
+        );
     }
 }
