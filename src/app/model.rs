@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::corpus::{Document, Problem};
 use crate::entities::{
-    CorrectionProblem, EntityIndex, EntitySnapshot, Filter, FilterResult, apply_corrections,
+    CorrectionProblem, EntityIndex, EntitySnapshot, Filter, FilterResult, corrected_index,
 };
 use crate::extract::Extraction;
 
@@ -77,22 +77,20 @@ impl Model {
         self.extraction = snapshot.extraction;
         self.extraction_paths = snapshot.paths;
         self.extraction_complete = snapshot.complete;
-        let corrected = snapshot
-            .corrected
-            .filter(|c| c.corrections == self.workspace.corrections);
         if self.workspace.corrections.is_empty() {
             self.entities = snapshot.index;
             self.correction_problems.clear();
-        } else if let Some(corrected) = corrected {
-            // Corrected on the reading's thread, with the corrections the workspace holds.
-            self.entities = corrected.index;
-            self.correction_problems = if self.extraction_complete {
-                corrected.problems
-            } else {
-                Vec::new()
-            };
         } else {
-            self.reindex();
+            // Corrected on the reading's thread when that used the corrections the
+            // workspace still holds; replayed here otherwise.
+            let corrected = snapshot
+                .corrected
+                .filter(|c| c.corrections == self.workspace.corrections)
+                .map(|c| (c.index, c.problems));
+            match corrected {
+                Some(corrected) => self.use_corrected(corrected),
+                None => self.reindex(),
+            }
         }
         self.selected_entity = selected_id.and_then(|id| self.entities.find(&id));
         self.entities_changed();
@@ -108,13 +106,16 @@ impl Model {
     }
 
     fn reindex(&mut self) {
-        let (corrected, problems) =
-            apply_corrections(&self.extraction, &self.workspace.corrections);
-        self.entities = EntityIndex::build_from(
-            &corrected.entities,
-            &corrected.suggestions,
+        let corrected = corrected_index(
+            &self.extraction,
+            &self.workspace.corrections,
             &self.extraction_paths,
         );
+        self.use_corrected(corrected);
+    }
+
+    fn use_corrected(&mut self, (entities, problems): (EntityIndex, Vec<CorrectionProblem>)) {
+        self.entities = entities;
         // Until every document is extracted, an entity may simply not have been seen yet.
         self.correction_problems = if self.extraction_complete {
             problems

@@ -19,7 +19,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::corpus::{FileDocuments, Reuse};
+use crate::corpus::{FileDocuments, Reuse, same_size_and_date};
 use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
@@ -238,11 +238,7 @@ impl Reuse for FileCache {
         let cached = self.previous.as_ref()?.files.get(rel_path)?;
         let parent = cached.documents.first()?;
         let meta = std::fs::metadata(path).ok()?;
-        let unchanged = meta.is_file()
-            && meta.len() == parent.bytes
-            && meta.modified().ok() == parent.modified
-            && parent.modified.is_some();
-        unchanged.then(|| cached.clone())
+        same_size_and_date(&meta, Some(parent.bytes), parent.modified).then(|| cached.clone())
     }
 
     fn record(&self, rel_path: &str, read: &FileDocuments) {

@@ -127,7 +127,7 @@ pub fn read_corpus(
             match entities.finish().and_then(|()| documents.finish()) {
                 Ok(()) => true,
                 Err(err) => {
-                    notice = Some(format!("The index of this folder was not saved: {err}."));
+                    notice = Some(not_saved(&err));
                     false
                 }
             }
@@ -138,7 +138,7 @@ pub fn read_corpus(
         }
     };
     if let Some(err) = write_error {
-        notice = Some(format!("The index of this folder was not saved: {err}."));
+        notice = Some(not_saved(&err));
     }
     if let (true, Some(cache), Some((extraction, paths))) = (documents_kept, cache, &outcome.linked)
     {
@@ -149,7 +149,7 @@ pub fn read_corpus(
             extraction,
         };
         if let Err(err) = cache.save_last_reading(options.max_file_bytes, &reading) {
-            notice = Some(format!("The index of this folder was not saved: {err}."));
+            notice = Some(not_saved(&err));
         }
     }
     Ok(CorpusRead {
@@ -171,6 +171,10 @@ fn load_or_forget(cache: &CacheDir, notice: &mut Option<String>) -> Option<Docum
             None
         }
     }
+}
+
+fn not_saved(err: &CacheError) -> String {
+    format!("The index of this folder was not saved: {err}.")
 }
 
 fn rebuilt_notice(err: &CacheError) -> String {

@@ -168,7 +168,7 @@ pub fn ingest_folder_reusing(
                             None => FileStamp::of(&file.path, &file.rel_path),
                         });
                         if let Some(cache) = reuse {
-                            cache.record(&files[index].rel_path, &read);
+                            cache.record(&file.rel_path, &read);
                         }
                         summary.files += 1;
                         summary.reused += usize::from(reused);
@@ -191,7 +191,7 @@ pub fn ingest_folder_reusing(
                         sink(IngestEvent::Problem(problem));
                     }
                 }
-                if let Some(event) = progress.advance(&files[index].rel_path) {
+                if let Some(event) = progress.advance(&file.rel_path) {
                     sink(event);
                 }
             }

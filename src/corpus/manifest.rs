@@ -40,18 +40,28 @@ impl FileStamp {
         }
     }
 
-    /// True when the file at `path` still has this size and date. A stamp without a
-    /// date can never be trusted to be unchanged.
+    /// True when the file at `path` still has this size and date (and, for a file that
+    /// could not be read, this status change).
     fn still_matches(&self, path: &Path) -> bool {
         let Ok(meta) = std::fs::metadata(path) else {
             return false;
         };
-        meta.is_file()
-            && self.modified.is_some()
-            && Some(meta.len()) == self.bytes
-            && meta.modified().ok() == self.modified
+        same_size_and_date(&meta, self.bytes, self.modified)
             && (self.status_changed.is_none() || status_changed(&meta) == self.status_changed)
     }
+}
+
+/// True when `meta` is a file with this size and date. Without a date a file can never
+/// be trusted to be unchanged.
+pub fn same_size_and_date(
+    meta: &std::fs::Metadata,
+    bytes: Option<u64>,
+    modified: Option<SystemTime>,
+) -> bool {
+    meta.is_file()
+        && modified.is_some()
+        && Some(meta.len()) == bytes
+        && meta.modified().ok() == modified
 }
 
 #[cfg(unix)]
@@ -126,6 +136,20 @@ mod tests {
     use super::*;
     use crate::corpus::{IngestOptions, ingest_folder};
 
+    /// A temporary folder holding `files` (name, text).
+    fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("writes");
+        }
+        dir
+    }
+
+    /// Waits past the file system's clock tick, so changes made next get new times.
+    fn next_tick() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+
     fn manifest_of(root: &Path) -> Manifest {
         let cancel = AtomicBool::new(false);
         ingest_folder(root, &IngestOptions::default(), &cancel, |_| {})
@@ -149,19 +173,19 @@ mod tests {
 
     #[test]
     fn added_changed_and_removed_files_are_found_and_nothing_else() {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = folder_with(&[
+            ("kept.txt", "Kept as it was."),
+            ("edited.txt", "First words."),
+            ("gone.txt", "Soon removed."),
+            ("empty.txt", ""),
+        ]);
         let root = dir.path();
-        std::fs::write(root.join("kept.txt"), "Kept as it was.").expect("writes");
-        std::fs::write(root.join("edited.txt"), "First words.").expect("writes");
-        std::fs::write(root.join("gone.txt"), "Soon removed.").expect("writes");
-        std::fs::write(root.join("empty.txt"), "").expect("writes");
         let manifest = manifest_of(root);
         assert_eq!(manifest.files.len(), 4, "problem files are in it too");
         let cancel = AtomicBool::new(false);
         assert!(manifest.changes(root, &cancel).expect("walks").is_empty());
 
-        // Past the file system's clock tick, so the changes below get new times.
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        next_tick();
         std::fs::write(root.join("edited.txt"), "Other, longer words.").expect("writes");
         std::fs::remove_file(root.join("gone.txt")).expect("removes");
         std::fs::write(root.join("new.md"), "# New").expect("writes");
@@ -173,13 +197,10 @@ mod tests {
     #[test]
     fn a_skipped_file_whose_permissions_change_is_looked_at_again() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = folder_with(&[("kept.txt", "Kept as it was."), ("empty.txt", "")]);
         let root = dir.path();
-        std::fs::write(root.join("kept.txt"), "Kept as it was.").expect("writes");
-        std::fs::write(root.join("empty.txt"), "").expect("writes");
         let manifest = manifest_of(root);
-        // Past the file system's clock tick, so the change below gets a new time.
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        next_tick();
         let loose = std::fs::Permissions::from_mode(0o644);
         std::fs::set_permissions(root.join("empty.txt"), loose.clone()).expect("chmod");
         std::fs::set_permissions(root.join("kept.txt"), loose).expect("chmod");

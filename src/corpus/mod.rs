@@ -21,6 +21,6 @@ pub use html::{HtmlText, html_to_text};
 pub use ingest::{
     IngestEvent, IngestOptions, IngestSummary, Reuse, ingest_folder, ingest_folder_reusing,
 };
-pub use manifest::{FileStamp, Manifest};
+pub use manifest::{FileStamp, Manifest, same_size_and_date};
 pub use reader::{Extracted, FileDocuments, extract, files_read};
 pub use watch::{ChangeNotice, FolderWatch};

@@ -11,7 +11,9 @@ mod index;
 mod pipeline;
 
 pub use context::{one_line, phrase_at, sentence_around, snippet_around};
-pub use corrections::{Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections};
+pub use corrections::{
+    Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections, corrected_index,
+};
 pub use filter::{Filter, FilterResult};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::corrections::{Correction, CorrectionProblem, apply_corrections};
+use super::corrections::{Correction, CorrectionProblem, corrected_index};
 use super::index::EntityIndex;
 use crate::cache::{CacheDir, CacheError, CachedEntitiesRef, FrameWriter, text_hash};
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
@@ -52,9 +52,7 @@ impl EntitySnapshot {
         if corrections.is_empty() {
             return;
         }
-        let (corrected, problems) = apply_corrections(&self.extraction, corrections);
-        let index =
-            EntityIndex::build_from(&corrected.entities, &corrected.suggestions, &self.paths);
+        let (index, problems) = corrected_index(&self.extraction, corrections, &self.paths);
         self.corrected = Some(CorrectedIndex {
             corrections: corrections.to_vec(),
             index,

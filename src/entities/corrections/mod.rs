@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::EntityIndex;
 use crate::extract::dates::find_dates;
 use crate::extract::variants::slug;
 use crate::extract::{Entity, EntityKind, Extraction, Mention, MergeSuggestion};
@@ -113,6 +114,18 @@ impl Corrected<'_> {
             suggestions: self.suggestions,
         }
     }
+}
+
+/// The index of `extraction`'s entities with `corrections` applied (document `i` is
+/// `doc_paths[i]`), and the corrections that could not be.
+pub fn corrected_index<P: AsRef<str>>(
+    extraction: &Extraction,
+    corrections: &[Correction],
+    doc_paths: &[P],
+) -> (EntityIndex, Vec<CorrectionProblem>) {
+    let (corrected, problems) = apply_corrections(extraction, corrections);
+    let index = EntityIndex::build_from(&corrected.entities, &corrected.suggestions, doc_paths);
+    (index, problems)
 }
 
 /// `extraction` with `corrections` applied in order, and the ones that no longer fit.
