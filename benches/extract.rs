@@ -1,7 +1,10 @@
-//! Extraction speed on a generated corpus of about 50 MB: load time of the word lists
-//! and gazetteer, MB/s of `extract_corpus` on 2 threads, and peak memory (VmHWM).
+//! Extraction speed: load time of the word lists and gazetteer; MB/s of `extract_corpus`
+//! on 2 threads and peak memory (VmHWM) on a generated corpus of about 50 MB; and MB/s on
+//! real news (the annotated documents of `tests/ner/gmb-dev`, repeated to about 10 MB) on
+//! all cores and on one.
 //! Run: `cargo bench --no-default-features --bench extract`.
 
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -9,6 +12,10 @@ use corpus_explorer::extract::{Extractor, extract_corpus};
 
 const TARGET_BYTES: usize = 50 * 1024 * 1024;
 const DOC_BYTES: usize = 20 * 1024;
+const REAL_TEXT_BYTES: usize = 10 * 1024 * 1024;
+/// Each real-text case runs this many times and reports its fastest run, so another
+/// process's burst of work does not decide the figure.
+const REAL_TEXT_RUNS: usize = 3;
 
 const PEOPLE: [&str; 8] = [
     "Amina Okafor",
@@ -75,6 +82,88 @@ fn document(seed: usize) -> String {
     text
 }
 
+/// The annotated news documents, repeated under distinct paths to about `bytes`.
+fn real_news(bytes: usize) -> std::io::Result<Vec<(String, String)>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ner/gmb-dev");
+    let mut originals = Vec::new();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into());
+            originals.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    originals.sort();
+    let mut docs = Vec::new();
+    let mut total = 0;
+    'fill: for copy in 0.. {
+        if originals.is_empty() {
+            break;
+        }
+        for (name, text) in &originals {
+            if total >= bytes {
+                break 'fill;
+            }
+            total += text.len();
+            docs.push((format!("copy{copy:03}/{name}"), text.clone()));
+        }
+    }
+    Ok(docs)
+}
+
+/// The fastest of [`REAL_TEXT_RUNS`] extractions of `docs` on `threads` threads, in seconds.
+fn best_extraction_secs(
+    extractor: &Extractor,
+    docs: &[(&str, &str)],
+    threads: usize,
+) -> Option<f64> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok()?;
+    (0..REAL_TEXT_RUNS)
+        .map(|_| {
+            pool.install(|| {
+                let t = Instant::now();
+                let extraction =
+                    extract_corpus(extractor, docs, &AtomicBool::new(false), |_, _| {});
+                std::hint::black_box(extraction);
+                t.elapsed().as_secs_f64()
+            })
+        })
+        .min_by(f64::total_cmp)
+}
+
+/// Extraction speed on real news text, on every core and on one.
+fn bench_real_text(extractor: &Extractor) {
+    let docs = match real_news(REAL_TEXT_BYTES) {
+        Ok(docs) if !docs.is_empty() => docs,
+        Ok(_) => return eprintln!("no documents in tests/ner/gmb-dev"),
+        Err(err) => return eprintln!("could not read tests/ner/gmb-dev: {err}"),
+    };
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let mb = docs.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / (1024.0 * 1024.0);
+    println!(
+        "real news (tests/ner/gmb-dev repeated): {} documents, {mb:.1} MB; best of {REAL_TEXT_RUNS} runs",
+        docs.len()
+    );
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    for threads in [cores, 1] {
+        if let Some(secs) = best_extraction_secs(extractor, &refs, threads) {
+            println!(
+                "extract_corpus on real news ({threads} thread{}): {secs:.2} s = {:.1} MB/s",
+                if threads == 1 { "" } else { "s" },
+                mb / secs
+            );
+        }
+        if cores == 1 {
+            break;
+        }
+    }
+}
+
 fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -133,4 +222,7 @@ fn main() {
         rss_end / 1024,
         rss_end.saturating_sub(rss_corpus) / 1024 + rss_loaded.saturating_sub(rss_start) / 1024
     );
+    drop(refs);
+    drop(docs);
+    bench_real_text(&extractor);
 }
