@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::document::DocumentEntities;
-use super::variants::{fold, is_acronym_of, skeleton, slug};
+use super::suggest::suggest;
+use super::variants::{fold, skeleton, slug};
 use super::{Entity, EntityKind, Mention, MergeSuggestion};
 
 /// All entities of a corpus and the merges the user may want.
@@ -235,66 +236,6 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
     }
 }
 
-/// Weaker likenesses the user decides on.
-fn suggest(entities: &[Entity]) -> Vec<MergeSuggestion> {
-    let mut out = Vec::new();
-    let people: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .collect();
-    let full: Vec<&&Entity> = people.iter().filter(|e| e.name.contains(' ')).collect();
-    for single in people.iter().filter(|e| !e.name.contains(' ')) {
-        let surname = skeleton(&single.name);
-        let matches: Vec<_> = full
-            .iter()
-            .filter(|f| {
-                f.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|l| skeleton(l) == surname)
-            })
-            .collect();
-        for f in matches {
-            out.push(pair(single, f, "surname only"));
-        }
-    }
-    for (i, a) in full.iter().enumerate() {
-        for b in &full[i + 1..] {
-            let (la, lb) = (last_word(&a.name), last_word(&b.name));
-            if skeleton(la) == skeleton(lb) && fold(la) != fold(lb) {
-                out.push(pair(a, b, "transliteration variant"));
-            }
-        }
-    }
-    let orgs: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .collect();
-    for short in orgs.iter().filter(|e| !e.name.contains(' ')) {
-        for long in orgs.iter().filter(|e| e.name.contains(' ')) {
-            if is_acronym_of(&short.name, &long.name) {
-                out.push(pair(short, long, "acronym and long form"));
-            }
-        }
-    }
-    out.sort_by(|a, b| a.entities.cmp(&b.entities));
-    out.dedup();
-    out
-}
-
-fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
-}
-
-fn pair(a: &Entity, b: &Entity, reason: &str) -> MergeSuggestion {
-    let mut ids = vec![a.id.clone(), b.id.clone()];
-    ids.sort();
-    MergeSuggestion {
-        entities: ids,
-        reason: reason.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,20 +330,37 @@ mod tests {
     }
 
     #[test]
-    fn same_surname_skeleton_with_other_given_name_is_only_suggested() {
-        let docs = [doc(
-            "a.txt",
-            vec![
-                mention(EntityKind::Person, "Ali Gaddafi", "Ali Gaddafi", 0),
-                mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 20),
-                mention(EntityKind::Person, "Kadafi", "Kadafi", 40),
-            ],
-        )];
+    fn other_given_name_is_another_person_and_a_bare_surname_is_suggested() {
+        let docs = [
+            doc(
+                "a.txt",
+                vec![
+                    mention(EntityKind::Person, "Ali Gaddafi", "Ali Gaddafi", 0),
+                    mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 20),
+                ],
+            ),
+            doc(
+                "b.txt",
+                vec![
+                    mention(EntityKind::Person, "Muammar Qadhafi", "Muammar Qadhafi", 0),
+                    mention(EntityKind::Person, "Kadafi", "Kadafi", 40),
+                ],
+            ),
+        ];
         let x = link(&docs);
         assert_eq!(x.entities.len(), 3);
-        let reasons: Vec<_> = x.suggestions.iter().map(|s| s.reason.as_str()).collect();
-        assert!(reasons.contains(&"transliteration variant"), "{reasons:?}");
-        assert!(reasons.contains(&"surname only"), "{reasons:?}");
+        let pairs: Vec<_> = x
+            .suggestions
+            .iter()
+            .map(|s| (s.entities.join(" = "), s.reason.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(
+                "person:kadafi = person:muammar-qadhafi".to_string(),
+                "“Kadafi” used alone in a document that also names Muammar Qadhafi"
+            )]
+        );
     }
 
     #[test]
@@ -459,6 +417,9 @@ mod tests {
         )];
         let x = link(&docs);
         assert_eq!(x.entities.len(), 2);
-        assert_eq!(x.suggestions[0].reason, "acronym and long form");
+        assert_eq!(
+            x.suggestions[0].reason,
+            "“NUJ” is the initials of “National Union of Journalists”"
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod gazetteer;
 mod lexicon;
 mod link;
 mod spans;
+mod suggest;
 mod tokens;
 pub mod variants;
 

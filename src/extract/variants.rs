@@ -150,52 +150,69 @@ pub fn slug(name: &str) -> String {
     fold(name).replace(' ', "-")
 }
 
+/// Articles and connectors of Arabic and Persian names, dropped from skeletons.
+const NAME_PARTICLES: [&str; 9] = ["al", "el", "ul", "ad", "ar", "as", "an", "bin", "ibn"];
+
 /// A transliteration skeleton: spellings of one name in Latin script from Arabic,
 /// Persian and similar sources share it. Articles (al-, el-, ul-) are dropped, k/q/c/g
 /// and dh/th/d are merged, doubled letters collapsed, and of the vowels only the first
 /// one's class is kept (a | e,i | o,u), so "Hassan" and "Hussein" stay apart.
 /// Gaddafi/Qadhafi/Kadafi → "kadf"; Mohammad/Muhammad/Mohamed → "mohmd".
 pub fn skeleton(name: &str) -> String {
-    fold(name)
-        .split(' ')
-        .filter(|w| {
-            !matches!(
-                *w,
-                "al" | "el" | "ul" | "ad" | "ar" | "as" | "an" | "bin" | "ibn"
-            )
-        })
-        .map(word_skeleton)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(' ').filter(|w| !NAME_PARTICLES.contains(w)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_word_skeleton(word, &mut out);
+    }
+    out
 }
 
-fn word_skeleton(word: &str) -> String {
-    let word = word
-        .replace("dh", "d")
-        .replace("th", "d")
-        .replace("kh", "k")
-        .replace("gh", "k")
-        .replace("ph", "f")
-        .replace("ck", "k");
-    let mut out = String::new();
+/// Appends the skeleton of one folded word to `out`, without allocating.
+fn push_word_skeleton(word: &str, out: &mut String) {
+    let start = out.len();
+    let bytes = word.as_bytes();
     let mut vowel_seen = false;
     let mut last = None;
-    for c in word.chars() {
-        let class = match c {
-            'k' | 'q' | 'c' | 'g' => 'k',
-            't' | 'd' => 'd',
-            'z' | 's' => 's',
-            'w' | 'v' => 'v',
-            'a' => 'a',
-            'e' | 'i' | 'y' => 'i',
-            'o' | 'u' => 'o',
-            other => other,
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        // Digraphs first: dh/th → d, kh/gh → k, ph → f, ck → k.
+        let (c, width) = match (c, next) {
+            (b'd' | b't', Some(b'h')) => (b'd', 2),
+            (b'k' | b'g', Some(b'h')) => (b'k', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b'c', Some(b'k')) => (b'k', 2),
+            _ => (c, 1),
         };
+        i += width;
+        if !c.is_ascii() {
+            // A letter fold left as it was (not Latin): kept whole.
+            let ch = word[i - width..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8() - 1;
+            out.push(ch);
+            last = Some(ch);
+            continue;
+        }
+        let class = match c {
+            b'k' | b'q' | b'c' | b'g' => 'k',
+            b't' | b'd' => 'd',
+            b'z' | b's' => 's',
+            b'w' | b'v' => 'v',
+            b'a' => 'a',
+            b'e' | b'i' | b'y' => 'i',
+            b'o' | b'u' => 'o',
+            other => char::from(other),
+        };
+        let has_consonant = out.len() > start;
         if matches!(class, 'a' | 'i' | 'o') {
-            if !vowel_seen && !out.is_empty() {
+            if !vowel_seen && has_consonant {
                 out.push(class);
             }
-            vowel_seen |= !out.is_empty();
+            vowel_seen |= has_consonant;
             last = Some(class);
             continue;
         }
@@ -204,56 +221,148 @@ fn word_skeleton(word: &str) -> String {
         }
         last = Some(class);
     }
-    if out.is_empty() {
-        word.to_string()
-    } else {
-        out
+    if out.len() == start {
+        out.push_str(word);
     }
 }
 
+/// A looser key for names that may be one transliterated name: the word skeletons run
+/// together, with "Abdel"/"Abdul" split into "Abd" and its connector, the connectors
+/// (-e-, -i-, al-, bin) dropped and zh/dj read as j, so "Abd al-Rahman", "Abdul Rahman"
+/// and "Abdulrahman" meet, and "Ahmadinezhad" meets "Ahmadinejad". Each word keeps its
+/// first vowel, so "Hassan" and "Hussein" stay apart here too.
+pub fn transliteration_key(name: &str) -> String {
+    let folded = fold(name).replace("zh", "j").replace("dj", "j");
+    let mut skeletons = String::with_capacity(folded.len());
+    for word in folded.split(' ') {
+        let word = match split_abd(word) {
+            Some(rest) => {
+                skeletons.push_str("bd");
+                rest
+            }
+            None => word,
+        };
+        if !word.is_empty() && !NAME_PARTICLES.contains(&word) && !CONNECTORS.contains(&word) {
+            push_word_skeleton(word, &mut skeletons);
+        }
+    }
+    // Words run together: a letter doubled across the join counts once.
+    let mut key = String::with_capacity(skeletons.len());
+    for c in skeletons.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// Persian and Arabic connectors written as words ("Hashemi-e Rafsanjani").
+const CONNECTORS: [&str; 6] = ["e", "i", "ye", "bint", "ben", "ash"];
+
+/// "abdel", "abdul", "abdur"… → the rest of the word after the connector ("" for a bare
+/// "abdul"); `None` for a word that does not start so.
+fn split_abd(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix("abd")?;
+    ["oul", "el", "ul", "al", "ol", "il", "ur", "ar", "u"]
+        .iter()
+        .find_map(|connector| rest.strip_prefix(connector))
+}
+
+/// Words an acronym may keep or drop, in the languages of names in the news: "FARC" for
+/// "Fuerzas Armadas Revolucionarias de Colombia", "ICRC" for "International Committee of
+/// the Red Cross".
+const ACRONYM_PARTICLES: [&str; 28] = [
+    "of", "the", "and", "for", "on", "in", "to", "at", "de", "la", "le", "les", "del", "des", "du",
+    "da", "do", "dos", "das", "di", "el", "los", "las", "y", "e", "et", "und", "al",
+];
+
+/// At most this many particles are kept or dropped one by one (2⁴ keys); later ones drop.
+const PARTICLE_CHOICES: usize = 4;
+
+/// The letters of `name` written as an acronym ("FARC", "U.N.", "UNHCR"), lower case:
+/// one word of 2 to 8 letters, all capitals. `None` for other names.
+pub fn acronym_letters(name: &str) -> Option<String> {
+    if name.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().all(|c| c.is_uppercase());
+    (capitals && (2..=8).contains(&letters.len()))
+        .then(|| fold(&letters.iter().collect::<String>()))
+}
+
+/// Every initials string an acronym of `long` may be, lower case: each particle kept or
+/// dropped, hyphenated words counted whole or by their parts. Empty for a one-word name.
+pub fn acronym_initials(long: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let whole_words: Vec<String> = long.split_whitespace().map(fold).collect();
+    let parts = fold(long);
+    for words in [
+        whole_words.iter().map(String::as_str).collect::<Vec<_>>(),
+        parts.split(' ').collect(),
+    ] {
+        if words.len() < 2 {
+            continue;
+        }
+        let particles: Vec<usize> = (0..words.len())
+            .filter(|&i| ACRONYM_PARTICLES.contains(&words[i]))
+            .collect();
+        let choices = particles.len().min(PARTICLE_CHOICES);
+        for kept in 0..1u32 << choices {
+            let initials: String = words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| match particles.iter().position(|p| p == i) {
+                    Some(n) => n < choices && kept & (1 << n) != 0,
+                    None => true,
+                })
+                .filter_map(|(_, w)| w.chars().next())
+                .collect();
+            if initials.chars().count() >= 2 && !keys.contains(&initials) {
+                keys.push(initials);
+            }
+        }
+    }
+    keys
+}
+
+/// The initials of `long`'s words other than particles, sorted: an acronym of the name
+/// in another language keeps the letters but not their order ("FARC" for "Revolutionary
+/// Armed Forces of Colombia"). The same for an acronym's letters.
+pub fn sorted_initials(long: &str) -> String {
+    let folded = fold(long);
+    let mut initials: Vec<char> = folded
+        .split(' ')
+        .filter(|w| !ACRONYM_PARTICLES.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.sort_unstable();
+    initials.into_iter().collect()
+}
+
+/// The letters of an acronym sorted, to look up [`sorted_initials`].
+pub fn sorted_letters(letters: &str) -> String {
+    let mut sorted: Vec<char> = letters.chars().collect();
+    sorted.sort_unstable();
+    sorted.into_iter().collect()
+}
+
 /// Whether `acronym` can be the initials of `long`: its letters are the first letters of
-/// the long form's words, in order, function words optional ("FARC" for "Revolutionary
-/// Armed Forces of Colombia", "ICRC" for "International Committee of the Red Cross").
+/// the long form's words, in order, particles optional ("ICRC" for "International
+/// Committee of the Red Cross"), or, for three letters or more, in another order ("FARC"
+/// for "Revolutionary Armed Forces of Colombia").
 pub fn is_acronym_of(acronym: &str, long: &str) -> bool {
-    let letters: Vec<char> = acronym
+    let letters: String = acronym
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let words: Vec<String> = fold(long).split(' ').map(str::to_string).collect();
-    if letters.len() < 2 || words.len() < 2 {
+    let letters = fold(&letters);
+    if letters.chars().count() < 2 {
         return false;
     }
-    matches_initials(&letters, &words) || same_initials_any_order(&letters, &words)
-}
-
-/// Acronyms from another language keep the letters but not the order: "FARC" for
-/// "Revolutionary Armed Forces of Colombia" (Fuerzas Armadas Revolucionarias de Colombia).
-fn same_initials_any_order(letters: &[char], words: &[String]) -> bool {
-    const FUNCTION: [&str; 4] = ["of", "the", "and", "for"];
-    let mut initials: Vec<char> = words
-        .iter()
-        .filter(|w| !FUNCTION.contains(&w.as_str()))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let mut sorted = letters.to_vec();
-    initials.sort_unstable();
-    sorted.sort_unstable();
-    initials == sorted
-}
-
-fn matches_initials(letters: &[char], words: &[String]) -> bool {
-    const OPTIONAL: [&str; 8] = ["of", "the", "and", "for", "de", "la", "del", "des"];
-    match (letters.first(), words.first()) {
-        (None, None) => true,
-        (None, Some(_)) => words.iter().all(|w| OPTIONAL.contains(&w.as_str())),
-        (Some(_), None) => false,
-        (Some(&l), Some(w)) => {
-            let optional = OPTIONAL.contains(&w.as_str());
-            (w.starts_with(l) && matches_initials(&letters[1..], &words[1..]))
-                || (optional && matches_initials(letters, &words[1..]))
-        }
-    }
+    acronym_initials(long).contains(&letters)
+        || (letters.chars().count() >= 3 && sorted_letters(&letters) == sorted_initials(long))
 }
 
 #[cfg(test)]

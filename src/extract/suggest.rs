@@ -1,0 +1,265 @@
+//! Merge suggestions: pairs of entities that may be one, each with its evidence in
+//! words a reporter reads. Every rule finds its candidates through keys computed once
+//! per entity (an index from key to entities), never by comparing all pairs; a key
+//! shared by many entities is a common name, not evidence, and is passed over, so the
+//! work grows with the number of entities.
+
+use std::cmp::Ordering;
+use std::hash::Hash;
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::variants::{
+    acronym_initials, acronym_letters, skeleton, sorted_initials, sorted_letters,
+    transliteration_key,
+};
+use super::{Entity, EntityKind, MergeSuggestion};
+
+/// More entities than this under one key make it a common name, not evidence.
+const CROWDED: usize = 6;
+
+/// The suggestions for `entities`, sorted by the ids they pair.
+pub(super) fn suggest(entities: &[Entity]) -> Vec<MergeSuggestion> {
+    suggest_counting(entities).0
+}
+
+/// The suggestions, and how many candidate pairs were looked at.
+fn suggest_counting(entities: &[Entity]) -> (Vec<MergeSuggestion>, usize) {
+    let of_kind = |kind| -> Vec<&Entity> { entities.iter().filter(|e| e.kind == kind).collect() };
+    let people = of_kind(EntityKind::Person);
+    let organizations = of_kind(EntityKind::Organization);
+    let mut found = Found::default();
+    transliterations(&people, &mut found);
+    middle_names(&people, &mut found);
+    surnames(&people, &mut found);
+    acronyms(&organizations, &mut found);
+    let Found {
+        mut suggestions,
+        comparisons,
+    } = found;
+    suggestions.sort_by(|a, b| a.entities.cmp(&b.entities));
+    suggestions.dedup_by(|a, b| a.entities == b.entities);
+    (suggestions, comparisons)
+}
+
+#[derive(Default)]
+struct Found {
+    suggestions: Vec<MergeSuggestion>,
+    comparisons: usize,
+}
+
+impl Found {
+    fn pair(&mut self, a: &Entity, b: &Entity, reason: String) {
+        let mut entities = vec![a.id.clone(), b.id.clone()];
+        entities.sort();
+        self.suggestions.push(MergeSuggestion { entities, reason });
+    }
+}
+
+/// Entity positions by key, leaving out keys shared by too many entities.
+fn index<K: Hash + Eq>(keys: impl Iterator<Item = (K, usize)>) -> HashMap<K, Vec<usize>> {
+    let mut index: HashMap<K, Vec<usize>> = HashMap::new();
+    for (key, at) in keys {
+        index.entry(key).or_default().push(at);
+    }
+    index.retain(|_, members| members.len() <= CROWDED);
+    index
+}
+
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+}
+
+/// Full names that become one under the looser transliteration key (connectors such as
+/// al-, -e-, Abdul/Abd al-, zh/j, words run together), while their first names agree.
+fn transliterations(people: &[&Entity], found: &mut Found) {
+    // (key of the name, key of its first word), once per entity.
+    let keys: Vec<(String, String)> = people
+        .iter()
+        .map(|e| {
+            let first = words(&e.name).next().unwrap_or(&e.name);
+            (transliteration_key(&e.name), transliteration_key(first))
+        })
+        .collect();
+    let blocks = index(
+        keys.iter()
+            .enumerate()
+            .filter(|(_, (k, _))| k.len() >= 4)
+            .map(|(i, (k, _))| (k.as_str(), i)),
+    );
+    for members in blocks.values().filter(|m| m.len() > 1) {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                found.comparisons += 1;
+                // Each first name is where the other's key starts: "Abdul Rahman Qasim"
+                // and "Abd al-Rahman Qasim" agree, two names sharing a surname do not.
+                let agree = keys[a].0.starts_with(&keys[b].1) && keys[b].0.starts_with(&keys[a].1);
+                if agree {
+                    let reason = "same name, transliterated differently".to_string();
+                    found.pair(people[a], people[b], reason);
+                }
+            }
+        }
+    }
+}
+
+/// "George W. Bush" and "George Bush": the same first and last name, one with a middle
+/// name or initial more. Two different middle names are two people.
+fn middle_names(people: &[&Entity], found: &mut Found) {
+    let ends = |e: &Entity| -> Option<(String, String, usize)> {
+        let words: Vec<&str> = words(&e.name).collect();
+        match words.as_slice() {
+            [first, .., last] => Some((skeleton(first), skeleton(last), words.len())),
+            _ => None,
+        }
+    };
+    let keyed: Vec<Option<(String, String, usize)>> = people.iter().map(|e| ends(e)).collect();
+    let blocks = index(
+        keyed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.as_ref().map(|(f, l, _)| ((f.as_str(), l.as_str()), i))),
+    );
+    for members in blocks.values().filter(|m| m.len() > 1) {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                found.comparisons += 1;
+                let count = |i: usize| keyed[i].as_ref().map_or(0, |k| k.2);
+                if count(a) != count(b) {
+                    found.pair(
+                        people[a],
+                        people[b],
+                        "same first and last name, one with a middle name".to_string(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A surname used alone ("Obote") and the full name it belongs to ("Milton Obote"):
+/// the full name it shares most documents with, or the only person of that surname.
+fn surnames(people: &[&Entity], found: &mut Found) {
+    let full_names = index(people.iter().enumerate().filter_map(|(i, e)| {
+        let mut words = words(&e.name);
+        let first = words.next()?;
+        let last = words.last()?;
+        (first.chars().count() > 1).then(|| (skeleton(last), i))
+    }));
+    for single in people.iter().filter(|e| is_bare_surname(&e.name)) {
+        let Some(candidates) = full_names.get(&skeleton(&single.name)) else {
+            continue;
+        };
+        let single_docs = documents(single);
+        let mut shared: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|&i| {
+                found.comparisons += 1;
+                (shared_count(&single_docs, &documents(people[i])), i)
+            })
+            .collect();
+        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let full = people[shared[0].1];
+        let reason = match (shared[0].0, shared.get(1).map(|s| s.0)) {
+            (0, None) => format!(
+                "“{}” used alone; {} is the only person with this surname",
+                single.name, full.name
+            ),
+            (n, second) if n > 0 && second.is_none_or(|s| s < n) => format!(
+                "“{}” used alone in {} that also {} {}",
+                single.name,
+                documents_phrase(n),
+                if n == 1 { "names" } else { "name" },
+                full.name
+            ),
+            _ => continue,
+        };
+        found.pair(single, full, reason);
+    }
+}
+
+fn is_bare_surname(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    !name.contains(char::is_whitespace) && letters >= 3 && acronym_letters(name).is_none()
+}
+
+fn documents_phrase(n: usize) -> String {
+    if n == 1 {
+        "a document".to_string()
+    } else {
+        format!("{n} documents")
+    }
+}
+
+/// The distinct documents an entity is mentioned in, sorted.
+fn documents(entity: &Entity) -> Vec<&str> {
+    let mut paths: Vec<&str> = entity.mentions.iter().map(|m| &*m.path).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+}
+
+/// How many of two sorted document lists' paths they share.
+fn shared_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// An acronym ("PKK") and a long form whose initials it is, with particles kept or
+/// dropped ("Partiya Karkerên Kurdistanê"), or, four letters or more, in another
+/// language's word order ("FARC", "Revolutionary Armed Forces of Colombia").
+fn acronyms(organizations: &[&Entity], found: &mut Found) {
+    let initials: Vec<Vec<String>> = organizations
+        .iter()
+        .map(|e| acronym_initials(&e.name))
+        .collect();
+    let in_order = index(
+        initials
+            .iter()
+            .enumerate()
+            .flat_map(|(i, keys)| keys.iter().map(move |k| (k.as_str(), i))),
+    );
+    let any_order = index(organizations.iter().enumerate().filter_map(|(i, e)| {
+        let sorted = sorted_initials(&e.name);
+        (sorted.len() >= 4).then_some((sorted, i))
+    }));
+    for short in organizations {
+        let Some(letters) = acronym_letters(&short.name) else {
+            continue;
+        };
+        if let Some(longs) = in_order.get(letters.as_str()) {
+            for &i in longs {
+                found.comparisons += 1;
+                let long = organizations[i];
+                let reason = format!("“{}” is the initials of “{}”", short.name, long.name);
+                found.pair(short, long, reason);
+            }
+        } else if letters.len() >= 4
+            && let Some(longs) = any_order.get(&sorted_letters(&letters))
+        {
+            for &i in longs {
+                found.comparisons += 1;
+                let long = organizations[i];
+                let reason = format!(
+                    "“{}” has the initials of “{}” in another order, as in a name from another language",
+                    short.name, long.name
+                );
+                found.pair(short, long, reason);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
