@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::document::DocumentEntities;
 use super::suggest::suggest;
-use super::variants::{fold, skeleton, slug};
+use super::variants::{fold, skeleton, slug, without_legal_form};
 use super::{Entity, EntityKind, Mention, MergeSuggestion};
 
 /// All entities of a corpus and the merges the user may want.
@@ -165,10 +165,11 @@ fn group_key_of(
     {
         key = long.clone();
     }
-    let group = if kind == EntityKind::Date {
-        key.clone()
-    } else {
-        skeleton(&key)
+    let group = match kind {
+        EntityKind::Date => key.clone(),
+        // "Meridian Freight Ltd" and "Meridian Freight" are one company.
+        EntityKind::Organization => skeleton(without_legal_form(&key)),
+        _ => skeleton(&key),
     };
     (key, group)
 }

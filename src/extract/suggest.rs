@@ -10,8 +10,8 @@ use std::hash::Hash;
 use foldhash::{HashMap, HashMapExt};
 
 use super::variants::{
-    acronym_initials, acronym_letters, skeleton, sorted_initials, sorted_letters,
-    transliteration_key,
+    acronym_initials, acronym_letters, fold, skeleton, sorted_initials, sorted_letters,
+    transliteration_key, without_legal_form,
 };
 use super::{Entity, EntityKind, MergeSuggestion};
 
@@ -33,6 +33,7 @@ fn suggest_counting(entities: &[Entity]) -> (Vec<MergeSuggestion>, usize) {
     middle_names(&people, &mut found);
     surnames(&people, &mut found);
     acronyms(&organizations, &mut found);
+    short_forms(&organizations, &mut found);
     let Found {
         mut suggestions,
         comparisons,
@@ -150,31 +151,96 @@ fn surnames(people: &[&Entity], found: &mut Found) {
         let Some(candidates) = full_names.get(&skeleton(&single.name)) else {
             continue;
         };
-        let single_docs = documents(single);
-        let mut shared: Vec<(usize, usize)> = candidates
-            .iter()
-            .map(|&i| {
-                found.comparisons += 1;
-                (shared_count(&single_docs, &documents(people[i])), i)
-            })
-            .collect();
-        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let full = people[shared[0].1];
-        let reason = match (shared[0].0, shared.get(1).map(|s| s.0)) {
-            (0, None) => format!(
-                "“{}” used alone; {} is the only person with this surname",
-                single.name, full.name
-            ),
-            (n, second) if n > 0 && second.is_none_or(|s| s < n) => format!(
+        let Some((full, shared)) = companion(single, candidates, people, found) else {
+            continue;
+        };
+        let reason = if shared > 0 {
+            format!(
                 "“{}” used alone in {} that also {} {}",
                 single.name,
-                documents_phrase(n),
-                if n == 1 { "names" } else { "name" },
+                documents_phrase(shared),
+                if shared == 1 { "names" } else { "name" },
                 full.name
-            ),
-            _ => continue,
+            )
+        } else {
+            format!(
+                "“{}” used alone; {} is the only person with this surname",
+                single.name, full.name
+            )
         };
         found.pair(single, full, reason);
+    }
+}
+
+/// Of `candidates` (positions in `pool`), the one `short` shares the most documents
+/// with, when it shares more with it than with any other, or else the only candidate;
+/// with the number of documents they share.
+fn companion<'a>(
+    short: &Entity,
+    candidates: &[usize],
+    pool: &[&'a Entity],
+    found: &mut Found,
+) -> Option<(&'a Entity, usize)> {
+    let short_docs = documents(short);
+    let mut shared: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|&i| {
+            found.comparisons += 1;
+            (shared_count(&short_docs, &documents(pool[i])), i)
+        })
+        .collect();
+    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (best, at) = *shared.first()?;
+    let runner_up = shared.get(1).map(|s| s.0);
+    let clear = match runner_up {
+        None => true,
+        Some(second) => best > second,
+    };
+    clear.then_some((pool[at], best))
+}
+
+/// An organisation named by the last words of its name ("Red Cross" for "International
+/// Committee of the Red Cross"): the longer name it shares most documents with, or the
+/// only one that ends so.
+fn short_forms(organizations: &[&Entity], found: &mut Found) {
+    let names: Vec<String> = organizations
+        .iter()
+        .map(|e| fold(without_legal_form(&e.name)))
+        .collect();
+    // Every ending of two words or more, shorter than the whole name.
+    let endings = index(names.iter().enumerate().flat_map(|(i, name)| {
+        let spaces: Vec<usize> = name.match_indices(' ').map(|(at, _)| at).collect();
+        let two_words_or_more = spaces.len().saturating_sub(1);
+        spaces
+            .into_iter()
+            .take(two_words_or_more)
+            .map(move |at| (&name[at + 1..], i))
+    }));
+    for (short, name) in organizations.iter().zip(&names) {
+        if !name.contains(' ') {
+            continue;
+        }
+        let Some(candidates) = endings.get(name.as_str()) else {
+            continue;
+        };
+        let Some((long, shared)) = companion(short, candidates, organizations, found) else {
+            continue;
+        };
+        let reason = if shared > 0 {
+            format!(
+                "“{}” used alone in {} that also {} {}",
+                short.name,
+                documents_phrase(shared),
+                if shared == 1 { "names" } else { "name" },
+                long.name
+            )
+        } else {
+            format!(
+                "“{}” is how “{}” ends, and no other name ends so",
+                short.name, long.name
+            )
+        };
+        found.pair(short, long, reason);
     }
 }
 

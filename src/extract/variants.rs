@@ -268,6 +268,26 @@ fn split_abd(word: &str) -> Option<&str> {
         .find_map(|connector| rest.strip_prefix(connector))
 }
 
+/// Company forms a name may carry or drop ("Meridian Freight Ltd", "Santa Clara S.A.C.").
+const LEGAL_FORMS: [&str; 19] = [
+    "ltd", "limited", "llp", "llc", "inc", "plc", "corp", "co", "gmbh", "ag", "sa", "sac", "sas",
+    "bv", "nv", "pty", "srl", "spa", "oy",
+];
+
+/// `name` without the company forms it ends with: "Pemberton Castle LLP" → "Pemberton
+/// Castle". A name that is only a company form is kept whole.
+pub fn without_legal_form(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+        let head = head.trim_end().trim_end_matches(',').trim_end();
+        if head.is_empty() || !LEGAL_FORMS.contains(&fold(last).as_str()) {
+            break;
+        }
+        rest = head;
+    }
+    rest
+}
+
 /// Words an acronym may keep or drop, in the languages of names in the news: "FARC" for
 /// "Fuerzas Armadas Revolucionarias de Colombia", "ICRC" for "International Committee of
 /// the Red Cross".
@@ -394,6 +414,25 @@ mod tests {
             skeleton("Abd al-Rahman Qasim"),
             skeleton("Abd el-Rahman Kasim")
         );
+    }
+
+    #[test]
+    fn company_forms_are_set_aside() {
+        assert_eq!(
+            without_legal_form("Meridian Freight Ltd"),
+            "Meridian Freight"
+        );
+        assert_eq!(
+            without_legal_form("Pemberton Castle LLP"),
+            "Pemberton Castle"
+        );
+        assert_eq!(
+            without_legal_form("Compañía Minera Santa Clara S.A.C."),
+            "Compañía Minera Santa Clara"
+        );
+        assert_eq!(without_legal_form("Acme, Inc."), "Acme");
+        assert_eq!(without_legal_form("Ltd"), "Ltd");
+        assert_eq!(without_legal_form("Bank of Sudan"), "Bank of Sudan");
     }
 
     #[test]

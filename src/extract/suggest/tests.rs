@@ -214,3 +214,32 @@ fn comparisons_grow_with_the_entities_not_their_pairs() {
         "{large} comparisons for 8,000 entities"
     );
 }
+
+#[test]
+fn an_organisation_named_by_its_last_words_is_suggested() {
+    let entities = [
+        entity(
+            EntityKind::Organization,
+            "International Committee of the Red Cross",
+            &["a.txt"],
+        ),
+        entity(EntityKind::Organization, "Red Cross", &["b.txt"]),
+    ];
+    assert_eq!(
+        reason(
+            &entities,
+            "Red Cross",
+            "International Committee of the Red Cross"
+        )
+        .as_deref(),
+        Some(
+            "“Red Cross” is how “International Committee of the Red Cross” ends, and no other name ends so"
+        )
+    );
+    let two = [
+        entity(EntityKind::Organization, "Kenya Red Cross", &["a.txt"]),
+        entity(EntityKind::Organization, "American Red Cross", &["b.txt"]),
+        entity(EntityKind::Organization, "Red Cross", &["c.txt"]),
+    ];
+    assert!(suggest(&two).is_empty(), "{:?}", suggest(&two));
+}
