@@ -8,7 +8,7 @@
 //! with a quarter of the documents, and the entities and suggestions exported.
 //! Not a test. Run: `cargo bench --bench news_scaling` (`NEWS_CONLL=path` for another
 //! file, `NEWS_SCALES=0.25,0.5,1,2` for other sizes, `NEWS_EXPORT_BIN=path` to time
-//! another build of the binary).
+//! another build of the binary, `NEWS_KEEP=folder` to keep each export there).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,7 +70,17 @@ fn main() {
         let seconds = started.elapsed().as_secs_f64();
         assert!(status.success(), "export failed at size {scale}");
         let (entities, suggestions) = counts(&out);
-        let _ = fs::remove_file(&out);
+        match std::env::var_os("NEWS_KEEP") {
+            Some(keep) => {
+                let kept = Path::new(&keep).join(format!("news-{scale}x.json"));
+                fs::rename(&out, &kept)
+                    .or_else(|_| fs::copy(&out, &kept).map(|_| ()))
+                    .expect("the export is kept");
+            }
+            None => {
+                let _ = fs::remove_file(&out);
+            }
+        }
         let mb = bytes as f64 / 1e6;
         let ratio = |earlier: Option<&(usize, f64)>| {
             earlier.map_or("-".to_string(), |(_, s)| format!("{:.2}x", seconds / s))

@@ -29,9 +29,13 @@ fn suggest_counting(entities: &[Entity]) -> (Vec<MergeSuggestion>, usize) {
     let people = of_kind(EntityKind::Person);
     let organizations = of_kind(EntityKind::Organization);
     let mut found = Found::default();
-    transliterations(&people, &mut found);
+    let person_keys: Vec<String> = people
+        .iter()
+        .map(|e| transliteration_key(&e.name))
+        .collect();
+    transliterations(&people, &person_keys, &mut found);
     middle_names(&people, &mut found);
-    surnames(&people, &mut found);
+    surnames(&people, &person_keys, &mut found);
     acronyms(&organizations, &mut found);
     short_forms(&organizations, &mut found);
     let Found {
@@ -73,13 +77,14 @@ fn words(name: &str) -> impl Iterator<Item = &str> {
 
 /// Full names that become one under the looser transliteration key (connectors such as
 /// al-, -e-, Abdul/Abd al-, zh/j, words run together), while their first names agree.
-fn transliterations(people: &[&Entity], found: &mut Found) {
+fn transliterations(people: &[&Entity], person_keys: &[String], found: &mut Found) {
     // (key of the name, key of its first word), once per entity.
-    let keys: Vec<(String, String)> = people
+    let keys: Vec<(&String, String)> = people
         .iter()
-        .map(|e| {
+        .zip(person_keys)
+        .map(|(e, key)| {
             let first = words(&e.name).next().unwrap_or(&e.name);
-            (transliteration_key(&e.name), transliteration_key(first))
+            (key, transliteration_key(first))
         })
         .collect();
     let blocks = index(
@@ -140,7 +145,7 @@ fn middle_names(people: &[&Entity], found: &mut Found) {
 
 /// A surname used alone ("Obote") and the full name it belongs to ("Milton Obote"):
 /// the full name it shares most documents with, or the only person of that surname.
-fn surnames(people: &[&Entity], found: &mut Found) {
+fn surnames(people: &[&Entity], person_keys: &[String], found: &mut Found) {
     let full_names = index(people.iter().enumerate().filter_map(|(i, e)| {
         let mut words = words(&e.name);
         let first = words.next()?;
@@ -151,7 +156,9 @@ fn surnames(people: &[&Entity], found: &mut Found) {
         let Some(candidates) = full_names.get(&skeleton(&single.name)) else {
             continue;
         };
-        let Some((full, shared)) = companion(single, candidates, people, found) else {
+        // Two spellings of one full name are one candidate.
+        let one_person = |a: usize, b: usize| person_keys[a] == person_keys[b];
+        let Some((full, shared)) = companion(single, candidates, people, one_person, found) else {
             continue;
         };
         let reason = if shared > 0 {
@@ -173,12 +180,13 @@ fn surnames(people: &[&Entity], found: &mut Found) {
 }
 
 /// Of `candidates` (positions in `pool`), the one `short` shares the most documents
-/// with, when it shares more with it than with any other, or else the only candidate;
-/// with the number of documents they share.
+/// with, when it shares more with it than with any other that is not `alike` it, or
+/// else the only candidate; with the number of documents they share.
 fn companion<'a>(
     short: &Entity,
     candidates: &[usize],
     pool: &[&'a Entity],
+    alike: impl Fn(usize, usize) -> bool,
     found: &mut Found,
 ) -> Option<(&'a Entity, usize)> {
     let short_docs = documents(short);
@@ -191,10 +199,9 @@ fn companion<'a>(
         .collect();
     shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let (best, at) = *shared.first()?;
-    let runner_up = shared.get(1).map(|s| s.0);
-    let clear = match runner_up {
+    let clear = match shared.get(1) {
         None => true,
-        Some(second) => best > second,
+        Some(&(second, other)) => best > second || alike(at, other),
     };
     clear.then_some((pool[at], best))
 }
@@ -223,7 +230,8 @@ fn short_forms(organizations: &[&Entity], found: &mut Found) {
         let Some(candidates) = endings.get(name.as_str()) else {
             continue;
         };
-        let Some((long, shared)) = companion(short, candidates, organizations, found) else {
+        let Some((long, shared)) = companion(short, candidates, organizations, |_, _| false, found)
+        else {
             continue;
         };
         let reason = if shared > 0 {

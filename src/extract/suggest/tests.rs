@@ -243,3 +243,18 @@ fn an_organisation_named_by_its_last_words_is_suggested() {
     ];
     assert!(suggest(&two).is_empty(), "{:?}", suggest(&two));
 }
+
+#[test]
+fn two_spellings_of_one_full_name_do_not_hide_its_surname() {
+    let entities = [
+        entity(EntityKind::Person, "Abd al-Rahman Qasim", &["a.txt"]),
+        entity(EntityKind::Person, "Abdul Rahman Qasim", &["a.txt"]),
+        entity(EntityKind::Person, "Qasim", &["a.txt"]),
+    ];
+    let suggestions = suggest(&entities);
+    let surname: Vec<_> = suggestions
+        .iter()
+        .filter(|s| s.entities.contains(&"person:qasim".to_string()))
+        .collect();
+    assert_eq!(surname.len(), 1, "{suggestions:?}");
+}
