@@ -207,6 +207,8 @@ fn text_found_with_ctrl_f_can_be_marked_as_an_organisation() {
     harness.get_by_label("1 of 2");
     harness.get_by_label("Mark as…").click();
     harness.run_steps(2);
+    harness.get_by_label("All 2 in this document").click();
+    harness.run_steps(1);
     harness.get_by_label("Mark as organisation").click();
     harness.run_steps(2);
     let index = harness.state().entities();

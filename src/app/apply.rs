@@ -59,7 +59,7 @@ impl CorpusExplorerApp {
             | Command::ClearFilters
             | Command::OpenMention { .. }
             | Command::Correct(_)
-            | Command::MarkText { .. }
+            | Command::MarkText(_)
             | Command::PickLocation
             | Command::FindPlaceCandidates { .. }
             | Command::Undo

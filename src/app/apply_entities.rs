@@ -2,12 +2,25 @@
 //! user's corrections with undo and redo.
 
 use super::CorpusExplorerApp;
-use super::command::Command;
+use super::command::{Command, MarkAs, MarkScope, MarkText};
 use super::find::find_matches;
+use super::format::count;
 use super::jobs::JobResult;
 use super::model::PlaceCandidate;
-use crate::entities::{Correction, Filter, MarkedText};
+use crate::entities::{Correction, Filter, MarkedText, follow_correction};
 use crate::extract::gazetteer::Gazetteer;
+
+/// The name of a marked entity as the text writes it: the first spelling that is not in
+/// capitals throughout (a headline's "MENDOZA" is "Mendoza" in the sentences below).
+fn preferred_spelling(mentions: &[MarkedText]) -> String {
+    let shouted = |t: &str| !t.chars().any(char::is_lowercase);
+    mentions
+        .iter()
+        .find(|m| !shouted(&m.text))
+        .or(mentions.first())
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
 
 /// The gazetteer's places for any of `names`, best first, without repeats. Loads the
 /// gazetteer on first use (a task thread, never the UI thread).
@@ -82,6 +95,9 @@ impl CorpusExplorerApp {
                     Correction::Merge { into, .. } => Some(into.clone()),
                     _ => None,
                 };
+                // A filter on an entity merged away or hidden follows it (or goes) rather
+                // than stay behind matching nothing.
+                follow_correction(&mut self.model.workspace.list.filters, &correction);
                 // The common corrections update the index in place (fast on a large
                 // corpus); the others, and any that do not fit, replay the whole list.
                 let in_place = self.model.extraction_complete
@@ -99,16 +115,18 @@ impl CorpusExplorerApp {
                     self.model.selected_entity = self.model.entities.find(&id);
                 }
             }
-            Command::MarkText {
-                kind,
-                query,
-                doc,
-                everywhere,
-            } => {
-                if let Some(correction) = self.mark_text(kind, &query, doc, everywhere) {
+            Command::MarkText(request) => match self.mark_text(&request) {
+                Ok((correction, left_to_others)) => {
                     self.apply_entity_command(ctx, Command::Correct(correction));
+                    if left_to_others > 0 {
+                        self.banner = Some(format!(
+                            "{} already part of another name stayed with it.",
+                            count(left_to_others, "match", "matches")
+                        ));
+                    }
                 }
-            }
+                Err(why) => self.banner = Some(why),
+            },
             Command::FindPlaceCandidates { id, names } => {
                 let find = move || JobResult::PlaceCandidates {
                     id,
@@ -138,38 +156,64 @@ impl CorpusExplorerApp {
         }
     }
 
-    /// The matches of `query` (as find counts them) as an "add" correction named after
-    /// the first match as written.
-    fn mark_text(
-        &self,
-        kind: crate::extract::EntityKind,
-        query: &str,
-        doc: usize,
-        everywhere: bool,
-    ) -> Option<Correction> {
-        let documents = &self.model.documents;
-        let targets: Vec<&crate::corpus::Document> = if everywhere {
-            documents.iter().collect()
-        } else {
-            documents.get(doc).into_iter().collect()
+    /// The correction that marks what `request` asks for. Matches that are already part of
+    /// an entity are left to it unless the user chose to take them.
+    fn mark_text(&self, request: &MarkText) -> Result<(Correction, usize), String> {
+        let model = &self.model;
+        let targets: Vec<usize> = match request.scope {
+            MarkScope::Everywhere => (0..model.documents.len()).collect(),
+            MarkScope::Match(_) | MarkScope::Document => vec![request.doc],
         };
         let mut mentions = Vec::new();
-        let mut name = None;
-        for document in targets {
-            for range in find_matches(&document.text, query) {
-                name.get_or_insert_with(|| document.text[range.clone()].to_owned());
+        let mut left_to_others = 0;
+        for doc in targets {
+            let Some(document) = model.documents.get(doc) else {
+                continue;
+            };
+            let ranges = match &request.scope {
+                MarkScope::Match(range) => vec![range.clone()],
+                MarkScope::Document | MarkScope::Everywhere => {
+                    find_matches(&document.text, &request.query)
+                }
+            };
+            for range in ranges {
+                let Some(text) = document.text.get(range.clone()) else {
+                    continue;
+                };
+                let owned = model.entities.mention_over(doc, range.start, range.end);
+                if owned.is_some() && !request.take_from_others {
+                    left_to_others += 1;
+                    continue;
+                }
                 mentions.push(MarkedText {
                     path: document.rel_path.clone(),
                     start: range.start,
                     end: range.end,
+                    text: text.to_owned(),
                 });
             }
         }
-        Some(Correction::Add {
-            kind,
-            name: name?,
-            mentions,
-        })
+        if mentions.is_empty() {
+            return Err(if left_to_others > 0 {
+                "Nothing was marked: the text is already part of a name. Tick \"Take them from \
+                 it\" in the Mark as… menu to mark it anyway."
+                    .to_owned()
+            } else {
+                format!("\"{}\" was not found.", request.query)
+            });
+        }
+        let correction = match &request.mark_as {
+            MarkAs::New(kind) => Correction::Add {
+                kind: *kind,
+                name: preferred_spelling(&mentions),
+                mentions,
+            },
+            MarkAs::Existing(id) => Correction::AddMentions {
+                id: id.clone(),
+                mentions,
+            },
+        };
+        Ok((correction, left_to_others))
     }
 
     fn filters_changed(&mut self) {
@@ -183,5 +227,26 @@ impl CorpusExplorerApp {
         if let Some(problem) = self.model.correction_problems.last() {
             self.banner = Some(problem.message.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> MarkedText {
+        MarkedText {
+            path: "a.txt".into(),
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_marked_name_is_spelled_as_the_sentences_write_it_not_as_a_headline() {
+        let mentions = [marked("MENDOZA"), marked("Mendoza"), marked("mendoza")];
+        assert_eq!(preferred_spelling(&mentions), "Mendoza");
+        assert_eq!(preferred_spelling(&mentions[..1]), "MENDOZA");
     }
 }

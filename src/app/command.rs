@@ -1,6 +1,7 @@
 //! Every action that crosses panels. Panels push commands; the app applies them once per
 //! frame, in one place (`CorpusExplorerApp::apply`).
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use super::picker::DialogRequest;
@@ -48,14 +49,8 @@ pub enum Command {
     SortConcordance(crate::search::KwicOrder),
     /// A correction to the entities (merge, rename, change kind, hide, dismiss a suggestion).
     Correct(Correction),
-    /// Mark the text matching `query` as an entity of `kind`: in document `doc`, or in
-    /// every document.
-    MarkText {
-        kind: crate::extract::EntityKind,
-        query: String,
-        doc: usize,
-        everywhere: bool,
-    },
+    /// Mark text found with the find bar as an entity the engine missed.
+    MarkText(MarkText),
     /// Look up which gazetteer places a place entity could be (its id and names).
     FindPlaceCandidates {
         id: String,
@@ -96,4 +91,36 @@ pub enum Command {
     /// Answers of the recovery offer at start-up.
     RestoreRecovery(Box<Recovery>),
     DiscardRecovery,
+}
+
+/// Text found with the find bar (matches of `query`), to mark as an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkText {
+    pub query: String,
+    /// The document the find bar is in.
+    pub doc: usize,
+    pub scope: MarkScope,
+    pub mark_as: MarkAs,
+    /// Also mark matches that are already part of another entity (they leave it).
+    pub take_from_others: bool,
+}
+
+/// Which matches are marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkScope {
+    /// The match shown, as a byte range of the document.
+    Match(Range<usize>),
+    /// Every match in the document.
+    Document,
+    /// Every match in every document.
+    Everywhere,
+}
+
+/// What the marked text becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkAs {
+    /// An entity of this kind named as the text is written (or joining the one so named).
+    New(crate::extract::EntityKind),
+    /// More mentions of the entity with this id.
+    Existing(String),
 }

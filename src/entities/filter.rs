@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::corrections::Correction;
 use super::index::EntityIndex;
 
 /// One active filter. Filters combine with AND; a map area lets through documents that
@@ -69,6 +70,55 @@ impl Filter {
         }
         mask
     }
+}
+
+/// Keeps `filters` pointing at live entities after `correction`: an entity merged away is
+/// replaced by the one it joined, a hidden one leaves (a map area left with no place goes
+/// too). Returns whether any filter changed.
+pub fn follow_correction(filters: &mut Vec<Filter>, correction: &Correction) -> bool {
+    let before = filters.clone();
+    match correction {
+        Correction::Merge { into, others } => {
+            let follow = |id: &mut String| {
+                if others.contains(id) {
+                    into.clone_into(id);
+                }
+            };
+            for filter in filters.iter_mut() {
+                match filter {
+                    Filter::Entity { id } => follow(id),
+                    Filter::Places { ids, .. } => {
+                        ids.iter_mut().for_each(follow);
+                        dedup_keep_order(ids);
+                    }
+                    Filter::Dates { .. } => {}
+                }
+            }
+            dedup_keep_order(filters);
+        }
+        Correction::Hide { id: hidden } => {
+            filters.retain_mut(|filter| match filter {
+                Filter::Entity { id } => id != hidden,
+                Filter::Places { ids, .. } => {
+                    ids.retain(|id| id != hidden);
+                    !ids.is_empty()
+                }
+                Filter::Dates { .. } => true,
+            });
+        }
+        _ => {}
+    }
+    *filters != before
+}
+
+fn dedup_keep_order<T: PartialEq>(items: &mut Vec<T>) {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    *items = kept;
 }
 
 /// What a set of filters leaves.
@@ -240,5 +290,43 @@ mod tests {
             last_day: days_from_epoch(2000, 12, 31),
         };
         assert_eq!(index.apply(&[year_2000]).document_count, 0);
+    }
+
+    #[test]
+    fn filters_follow_a_merge_and_drop_a_hidden_entity() {
+        let entity = |id: &str| Filter::Entity { id: id.into() };
+        let mut filters = vec![
+            entity("person:chidi"),
+            entity("person:amina"),
+            Filter::Places {
+                label: "Area".into(),
+                ids: vec!["place:lagos".into(), "place:ikeja".into()],
+            },
+        ];
+        let merge = Correction::Merge {
+            into: "person:amina".into(),
+            others: vec!["person:chidi".into()],
+        };
+        assert!(follow_correction(&mut filters, &merge));
+        assert_eq!(filters[0], entity("person:amina"));
+        assert_eq!(filters.len(), 2, "the two filters became one");
+        let rename = Correction::Rename {
+            id: "person:amina".into(),
+            name: "Amina O.".into(),
+        };
+        assert!(
+            !follow_correction(&mut filters, &rename),
+            "ids outlive names"
+        );
+        for place in ["place:lagos", "place:ikeja"] {
+            let hide = Correction::Hide { id: place.into() };
+            assert!(follow_correction(&mut filters, &hide));
+        }
+        assert_eq!(filters, [entity("person:amina")], "an empty area goes");
+        let hide = Correction::Hide {
+            id: "person:amina".into(),
+        };
+        assert!(follow_correction(&mut filters, &hide));
+        assert!(filters.is_empty());
     }
 }

@@ -74,7 +74,10 @@ impl EntityIndex {
                 self.suggestions
                     .retain(|s| !same_set(entities, &s.entities));
             }
-            Correction::Split { .. } | Correction::HideMention { .. } | Correction::Add { .. } => {
+            Correction::Split { .. }
+            | Correction::HideMention { .. }
+            | Correction::Add { .. }
+            | Correction::AddMentions { .. } => {
                 return false;
             }
         }

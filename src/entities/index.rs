@@ -228,6 +228,14 @@ impl EntityIndex {
         self.doc_mentions.get(doc).map_or(&[], Vec::as_slice)
     }
 
+    /// The entity with a mention overlapping `start..end` of document `doc`, if any.
+    pub fn mention_over(&self, doc: usize, start: usize, end: usize) -> Option<u32> {
+        self.mentions_in(doc)
+            .iter()
+            .find(|m| m.start < end && start < m.end)
+            .map(|m| m.entity)
+    }
+
     /// The first `limit` mentions of `entity`, in document then text order.
     pub fn first_mentions(&self, entity: u32, limit: usize) -> Vec<(u32, MentionRef)> {
         let Some(e) = self.entity(entity) else {

@@ -14,7 +14,7 @@ pub use context::{one_line, phrase_at, sentence_around, snippet_around};
 pub use corrections::{
     Corrected, Correction, CorrectionProblem, MarkedText, apply_corrections, corrected_index,
 };
-pub use filter::{Filter, FilterResult};
+pub use filter::{Filter, FilterResult, follow_correction};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
 pub use pipeline::{
     CorrectedIndex, EntitySnapshot, ExtractionCache, ExtractionEvent, ExtractionFeed,

@@ -102,6 +102,10 @@ impl DocumentsPanel {
     }
 
     fn table(&mut self, ui: &mut egui::Ui, model: &Model, rows: &[usize], out: &mut Vec<Command>) {
+        if rows.is_empty() && !model.documents.is_empty() {
+            nothing_matches(ui, model);
+            return;
+        }
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // The Author column only where some document names its author.
         let with_author = model.documents.iter().any(|d| d.metadata.author.is_some());
@@ -221,6 +225,30 @@ fn filter_chips(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
         }
     });
     ui.add_space(2.0);
+}
+
+/// Why the list is empty: the filters (search, names, map area, time range, title text)
+/// that no document passes all at once.
+fn nothing_matches(ui: &mut egui::Ui, model: &Model) {
+    let mut filters: Vec<String> = Vec::new();
+    if let Some(search) = &model.search.active {
+        filters.push(format!("search \"{}\"", search.text));
+    }
+    filters.extend(model.filters().iter().map(|f| f.label(&model.entities)));
+    let title = model.workspace.list.filter.trim();
+    if !title.is_empty() {
+        filters.push(format!("title or path containing \"{title}\""));
+    }
+    let text = match filters.as_slice() {
+        [] => "No document to show.".to_owned(),
+        [one] => format!("No document matches the filter: {one}."),
+        all => format!("No document matches all the filters: {}.", all.join(", ")),
+    };
+    ui.add_space(8.0);
+    ui.label(text);
+    if !filters.is_empty() {
+        ui.label(RichText::new("Remove a filter above to see more.").weak());
+    }
 }
 
 fn cell(ui: &mut egui::Ui, text: &str) {

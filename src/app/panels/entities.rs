@@ -27,8 +27,11 @@ pub struct EntitiesPanel {
     /// Per tab (in `EntityKind::ALL` order): dates start in time order, the rest by documents.
     sorts: [SortBy; 4],
     rows: Vec<u32>,
-    /// What `rows` was computed for: kind, filter text, sort, filter generation.
-    computed_for: Option<(EntityKind, String, SortBy, u64)>,
+    /// What `rows` was computed for.
+    computed_for: Option<RowsKey>,
+    /// Where the list was last drawn: while the pointer is over it, a new filter does not
+    /// re-sort the rows (the next click would land on another name).
+    list_rect: Option<egui::Rect>,
     scroll_to_selection: bool,
     details: entity_details::DetailsState,
 }
@@ -46,9 +49,31 @@ impl Default for EntitiesPanel {
             ],
             rows: Vec::new(),
             computed_for: None,
+            list_rect: None,
             scroll_to_selection: false,
             details: entity_details::DetailsState::default(),
         }
+    }
+}
+
+/// What the rows depend on: the tab, the name filter, the sort, the entities' revision
+/// and the filter generation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowsKey {
+    kind: EntityKind,
+    filter: String,
+    sort: SortBy,
+    entities_revision: u64,
+    filter_generation: u64,
+}
+
+impl RowsKey {
+    /// Only the filter generation differs: the same entities in the same tab and order.
+    fn only_filters_differ(&self, other: &RowsKey) -> bool {
+        RowsKey {
+            filter_generation: other.filter_generation,
+            ..self.clone()
+        } == *other
     }
 }
 
@@ -80,7 +105,10 @@ impl EntitiesPanel {
                 .desired_width(f32::INFINITY),
         )
         .on_hover_text("Show only names containing this (aliases count too)");
-        self.refresh_rows(model);
+        let pointer_on_list = self
+            .list_rect
+            .is_some_and(|rect| ui.rect_contains_pointer(rect));
+        self.refresh_rows(model, pointer_on_list);
         suggestions(ui, model, out);
         if model.entities.entities().is_empty() {
             ui.add_space(12.0);
@@ -94,9 +122,10 @@ impl EntitiesPanel {
         }
         // The list takes the upper half, the selected entity's details the rest.
         let list_height = (ui.available_height() * 0.5).max(120.0);
-        ui.allocate_ui(egui::vec2(ui.available_width(), list_height), |ui| {
+        let list = ui.allocate_ui(egui::vec2(ui.available_width(), list_height), |ui| {
             self.table(ui, model, out);
         });
+        self.list_rect = Some(list.response.rect);
         ui.separator();
         entity_details::show(ui, model, &mut self.details, out);
     }
@@ -122,14 +151,19 @@ impl EntitiesPanel {
         });
     }
 
-    fn refresh_rows(&mut self, model: &Model) {
-        let key = (
-            self.kind,
-            self.filter.clone(),
-            self.sort(),
-            model.filter_generation,
-        );
-        if self.computed_for.as_ref() == Some(&key) {
+    /// Recomputes the rows when what they depend on changed. A new filter alone waits
+    /// while the pointer is on the list, so clicking a name never moves the rows under it.
+    fn refresh_rows(&mut self, model: &Model, pointer_on_list: bool) {
+        let key = RowsKey {
+            kind: self.kind,
+            filter: self.filter.clone(),
+            sort: self.sort(),
+            entities_revision: model.entities_revision,
+            filter_generation: model.filter_generation,
+        };
+        let keep =
+            |old: &RowsKey| *old == key || (pointer_on_list && old.only_filters_differ(&key));
+        if self.computed_for.as_ref().is_some_and(keep) {
             return;
         }
         let needle = self.filter.trim().to_lowercase();

@@ -4,18 +4,12 @@
 use std::ops::Range;
 
 use egui::Key;
+use egui::containers::menu::{MenuButton, MenuConfig};
 
 use crate::app::find::find_matches;
 use crate::app::format::thousands;
-use crate::app::kinds;
-use crate::extract::EntityKind;
-
-/// The user asked to mark the matches as an entity of `kind`, here or in every document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MarkRequest {
-    pub kind: EntityKind,
-    pub everywhere: bool,
-}
+use crate::app::panels::mark_menu::{MarkMenu, MarkRequest};
+use crate::entities::EntityIndex;
 
 #[derive(Default)]
 pub struct FindBar {
@@ -27,7 +21,7 @@ pub struct FindBar {
     pub computed_for: Option<(usize, String)>,
     pub focus_field: bool,
     pub scroll_to_current: bool,
-    mark_everywhere: bool,
+    mark_menu: MarkMenu,
 }
 
 impl FindBar {
@@ -63,8 +57,14 @@ impl FindBar {
         self.matches.clear();
     }
 
-    /// Draws the bar; returns a request to mark the matches, if the user made one.
-    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<MarkRequest> {
+    /// Draws the bar; returns a request to mark matches, if the user made one. `entities`
+    /// and `doc` say which matches are already part of an entity.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        entities: &EntityIndex,
+        doc: usize,
+    ) -> Option<MarkRequest> {
         let mut mark = None;
         // Wraps, so the buttons stay reachable when the reading pane is narrow.
         ui.horizontal_wrapped(|ui| {
@@ -116,21 +116,21 @@ impl FindBar {
                 self.close();
             }
             if !self.matches.is_empty() {
-                ui.menu_button("Mark as…", |ui| {
-                    ui.checkbox(&mut self.mark_everywhere, "In every document");
-                    ui.separator();
-                    for kind in EntityKind::ALL {
-                        if ui.button(format!("Mark as {}", kinds::singular(kind))).clicked() {
-                            mark = Some(MarkRequest {
-                                kind,
-                                everywhere: self.mark_everywhere,
-                            });
+                let menu = &mut self.mark_menu;
+                let (matches, current) = (&self.matches, self.current);
+                // Choosing which matches is several clicks: only marking closes the menu.
+                let config = MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                MenuButton::new("Mark as…")
+                    .config(config)
+                    .ui(ui, |ui| {
+                        mark = menu.show(ui, matches, current, entities, doc);
+                        if mark.is_some() {
                             ui.close();
                         }
-                    }
-                })
-                .response
-                .on_hover_text("The engine missed it? Mark what you found as a person, organisation, place or date");
+                    })
+                    .0
+                    .on_hover_text("The engine missed it? Mark what you found as a person, organisation, place or date");
             }
         });
         mark

@@ -9,6 +9,7 @@ pub mod entity_details;
 mod entity_fixes;
 pub mod find_bar;
 pub mod map;
+mod mark_menu;
 pub mod menu;
 pub mod problems;
 pub mod progress;

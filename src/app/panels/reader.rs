@@ -6,7 +6,7 @@ use std::ops::Range;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, RichText};
 
-use crate::app::command::Command;
+use crate::app::command::{Command, MarkAs, MarkScope, MarkText};
 use crate::app::fonts::reading_family;
 use crate::app::highlight::highlight_segments;
 use crate::app::kinds;
@@ -115,12 +115,17 @@ impl ReaderPanel {
                                     };
                                     let label = format!("{} ({where_})", kinds::singular(kind));
                                     if ui.button(label).clicked() {
-                                        out.push(Command::MarkText {
-                                            kind,
+                                        out.push(Command::MarkText(MarkText {
                                             query: text.clone(),
                                             doc: index,
-                                            everywhere,
-                                        });
+                                            scope: if everywhere {
+                                                MarkScope::Everywhere
+                                            } else {
+                                                MarkScope::Document
+                                            },
+                                            mark_as: MarkAs::New(kind),
+                                            take_from_others: false,
+                                        }));
                                         close = true;
                                     }
                                 }
@@ -176,15 +181,16 @@ impl ReaderPanel {
         }
         if self.find.open {
             let mark = egui::Panel::top("find_bar")
-                .show(ui, |ui| self.find.show(ui))
+                .show(ui, |ui| self.find.show(ui, &model.entities, index))
                 .inner;
             if let Some(mark) = mark {
-                out.push(Command::MarkText {
-                    kind: mark.kind,
+                out.push(Command::MarkText(MarkText {
                     query: self.find.query.clone(),
                     doc: index,
-                    everywhere: mark.everywhere,
-                });
+                    scope: mark.scope,
+                    mark_as: mark.mark_as,
+                    take_from_others: mark.take_from_others,
+                }));
             }
             self.find.refresh(index, &doc.text);
             self.search_hits.clear();

@@ -47,6 +47,11 @@ pub enum Correction {
         name: String,
         mentions: Vec<MarkedText>,
     },
+    /// Text the engine missed, marked by the user as more mentions of the entity `id`.
+    AddMentions {
+        id: String,
+        mentions: Vec<MarkedText>,
+    },
 }
 
 /// A stretch of a document the user marked.
@@ -55,6 +60,10 @@ pub struct MarkedText {
     pub path: String,
     pub start: usize,
     pub end: usize,
+    /// The text as written there ("Mendoza", not the entity's name); empty in workspaces
+    /// saved before it was kept, which then use the entity's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 impl Correction {
@@ -87,6 +96,9 @@ impl Correction {
                 kind.key(),
                 mentions.len()
             ),
+            Correction::AddMentions { id, mentions } => {
+                format!("mark {} more mentions of {id}", mentions.len())
+            }
         }
     }
 }
@@ -240,29 +252,18 @@ pub fn apply_corrections<'a>(
                 mentions,
             } => {
                 let id = format!("{}:{}", kind.key(), slug(name));
-                // The user's marking wins over whatever the engine saw there.
-                let marked_over = |m: &Mention| mentions.iter().any(|x| overlaps(x, m));
-                for e in entities.iter_mut().flatten() {
-                    if e.mentions.iter().any(marked_over) {
-                        e.to_mut().mentions.retain(|m| !marked_over(m));
-                    }
-                }
-                let added = mentions.iter().map(|x| Mention {
-                    path: x.path.as_str().into(),
-                    start: x.start,
-                    end: x.end,
-                    text: name.as_str().into(),
-                });
+                take_marked_text(&mut entities, mentions);
+                let added = marked_mentions(mentions, name);
                 match position_of.get(&id).and_then(|&i| entities[i].as_mut()) {
-                    Some(existing) => existing.to_mut().mentions.extend(added),
+                    Some(existing) => add_marked(existing.to_mut(), added),
                     None => {
                         position_of.insert(id.clone(), entities.len());
-                        entities.push(Some(Cow::Owned(Entity {
+                        let mut entity = Entity {
                             id,
                             kind: *kind,
                             name: name.clone(),
                             aliases: Vec::new(),
-                            mentions: added.collect(),
+                            mentions: Vec::new(),
                             lat: None,
                             lon: None,
                             country: None,
@@ -270,11 +271,20 @@ pub fn apply_corrections<'a>(
                             value: (*kind == EntityKind::Date)
                                 .then(|| find_dates(name).first().map(|d| d.value.iso()))
                                 .flatten(),
-                        })));
+                        };
+                        add_marked(&mut entity, added);
+                        entities.push(Some(Cow::Owned(entity)));
                     }
                 }
                 Ok(())
             }
+            Correction::AddMentions { id, mentions } => find(&position_of, id).map(|i| {
+                take_marked_text(&mut entities, mentions);
+                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
+                    let added = marked_mentions(mentions, &e.name);
+                    add_marked(e, added);
+                }
+            }),
         };
         if let Err(problem) = outcome {
             problems.push(problem);
@@ -289,6 +299,38 @@ pub fn apply_corrections<'a>(
         },
         problems,
     )
+}
+
+/// The user's marking wins over whatever the engine saw there: mentions overlapping a
+/// marked stretch leave their entities.
+fn take_marked_text(entities: &mut [Option<Cow<'_, Entity>>], marked: &[MarkedText]) {
+    let marked_over = |m: &Mention| marked.iter().any(|x| overlaps(x, m));
+    for e in entities.iter_mut().flatten() {
+        if e.mentions.iter().any(marked_over) {
+            e.to_mut().mentions.retain(|m| !marked_over(m));
+        }
+    }
+}
+
+/// The marked stretches as mentions, each with its own spelling (`name` when unknown).
+fn marked_mentions(marked: &[MarkedText], name: &str) -> Vec<Mention> {
+    marked
+        .iter()
+        .map(|x| Mention {
+            path: x.path.as_str().into(),
+            start: x.start,
+            end: x.end,
+            text: if x.text.is_empty() { name } else { &x.text }.into(),
+        })
+        .collect()
+}
+
+/// Adds marked mentions to `entity`; their spellings become its aliases.
+fn add_marked(entity: &mut Entity, mentions: Vec<Mention>) {
+    for m in &mentions {
+        add_alias(entity, m.text.to_string());
+    }
+    entity.mentions.extend(mentions);
 }
 
 /// `from` becomes part of `to`: its name and aliases are spellings, its mentions join.

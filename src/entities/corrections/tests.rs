@@ -144,11 +144,13 @@ fn added_text_becomes_an_entity_and_wins_over_overlapping_mentions() {
                 path: "c".into(),
                 start: 0,
                 end: 6,
+                text: String::new(),
             },
             MarkedText {
                 path: "d".into(),
                 start: 10,
                 end: 16,
+                text: String::new(),
             },
         ],
     };
@@ -179,6 +181,7 @@ fn a_marked_date_gets_its_value_and_a_date_value_can_be_set() {
             path: "z".into(),
             start: 0,
             end: 12,
+            text: String::new(),
         }],
     };
     let set = Correction::SetDate {
@@ -199,4 +202,45 @@ fn a_marked_date_gets_its_value_and_a_date_value_can_be_set() {
         .find(|e| e.id == "person:unicef")
         .expect("kept");
     assert_eq!(fixed.value.as_deref(), Some("1980s"));
+}
+
+#[test]
+fn marked_text_keeps_its_own_spelling_and_can_join_an_existing_entity() {
+    let base = extraction();
+    let marked = |path: &str, text: &str| MarkedText {
+        path: path.into(),
+        start: 40,
+        end: 40 + text.len(),
+        text: text.into(),
+    };
+    let add = Correction::Add {
+        kind: EntityKind::Person,
+        name: "Mendoza".into(),
+        mentions: vec![marked("a", "Mendoza"), marked("b", "MENDOZA")],
+    };
+    let join = Correction::AddMentions {
+        id: "person:gaddafi".into(),
+        mentions: vec![marked("c", "Gadafy")],
+    };
+    let (out, problems) = apply_corrections(&base, &[add, join]);
+    assert!(problems.is_empty());
+    let added = out
+        .entities
+        .iter()
+        .find(|e| e.id == "person:mendoza")
+        .expect("added");
+    let spellings: Vec<&str> = added.mentions.iter().map(|m| &*m.text).collect();
+    assert_eq!(spellings, ["Mendoza", "MENDOZA"]);
+    assert_eq!(added.aliases, ["MENDOZA"]);
+    let gaddafi = &out.entities[0];
+    assert_eq!(gaddafi.mentions.len(), 2);
+    assert!(gaddafi.aliases.contains(&"Gadafy".to_string()));
+    let (_, problems) = apply_corrections(
+        &base,
+        &[Correction::AddMentions {
+            id: "person:nobody".into(),
+            mentions: vec![marked("a", "Nobody")],
+        }],
+    );
+    assert_eq!(problems.len(), 1, "an entity that is gone is reported");
 }
