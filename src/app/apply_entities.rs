@@ -54,7 +54,7 @@ impl CorpusExplorerApp {
                     self.model.selected_entity = selected;
                     self.model.mark_changed();
                 }
-                self.entities.reveal(&self.model);
+                self.views.entities.reveal(&self.model);
             }
             Command::FilterByEntity { id, add } => {
                 let filters = &mut self.model.workspace.list.filters;
@@ -86,9 +86,9 @@ impl CorpusExplorerApp {
             }
             Command::OpenMention { doc, start } if doc < self.model.documents.len() => {
                 self.apply(ctx, Command::SelectDocument(Some(doc)));
-                self.reader.scroll_to_offset(start);
+                self.views.reader.scroll_to_offset(start);
                 self.central = super::CentralTab::Reading;
-                self.documents.scroll_to_selection();
+                self.views.documents.scroll_to_selection();
             }
             Command::Correct(correction) => {
                 let merged_into = match &correction {
@@ -138,7 +138,7 @@ impl CorpusExplorerApp {
             }
             Command::PickLocation => {
                 self.central = super::CentralTab::Map;
-                self.map.start_pick_location();
+                self.views.map.start_pick_location();
             }
             Command::Undo => {
                 if let Some(correction) = self.model.workspace.corrections.pop() {

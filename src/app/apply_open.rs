@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use super::CorpusExplorerApp;
 use super::jobs::{IngestJob, ReadRequest, Reading};
-use super::panels::map::MapPanel;
-use super::panels::timeline::TimelinePanel;
+use super::views::CorpusViews;
 use crate::workspace::{RecentKind, Workspace};
 
 impl CorpusExplorerApp {
@@ -50,15 +49,16 @@ impl CorpusExplorerApp {
         }
         // The new reading watches the folder from its start.
         self.watch = None;
-        // Another folder: the map and the timeline fit its places and dates afresh.
-        if self.model.corpus.as_deref() != Some(folder.as_path()) {
-            self.map = MapPanel::default();
-            self.timeline = TimelinePanel::default();
+        // Another folder gets views of its own (the map and the timeline fit its places
+        // and dates afresh); reading the same folder again keeps them as the user left them.
+        if self.model.corpus.as_deref() == Some(folder.as_path()) {
+            self.views.documents.sync_filter(&workspace.list.filter);
+            self.views.order.clear();
+        } else {
+            self.views = CorpusViews::new(&workspace.list.filter);
         }
         self.pending_selection = workspace.selected_document.clone();
-        self.documents.sync_filter(&workspace.list.filter);
         self.model.reset_for(&folder, workspace, file);
-        self.order.clear();
         self.show_problems = false;
         self.banner = None;
         let read = ReadRequest {
@@ -86,7 +86,7 @@ impl CorpusExplorerApp {
         }
         self.watch = None;
         self.model.close();
-        self.order.clear();
+        self.views = CorpusViews::default();
         self.show_problems = false;
         self.pending_selection = None;
     }

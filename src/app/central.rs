@@ -73,8 +73,8 @@ impl CorpusExplorerApp {
     }
 
     pub(super) fn show_map(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
-        self.places.refresh(&self.model);
-        let places = &self.places;
+        self.views.places.refresh(&self.model);
+        let places = &self.views.places;
         if !places.unlocated.is_empty() {
             let title = format!("Places without coordinates ({})", places.unlocated.len());
             egui::CollapsingHeader::new(title)
@@ -100,7 +100,7 @@ impl CorpusExplorerApp {
                         });
                 });
         }
-        let action = self.map.show(
+        let action = self.views.map.show(
             ui,
             &places.markers,
             self.model.filter_generation,

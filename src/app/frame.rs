@@ -103,7 +103,7 @@ impl CorpusExplorerApp {
         self.pending_selection = None;
         // A workspace's restored selection may be far down the list.
         if self.model.selected.is_some() {
-            self.documents.scroll_to_selection();
+            self.views.documents.scroll_to_selection();
         }
         if finished.is_ok() {
             self.commands.push(Command::BuildSearchIndex);

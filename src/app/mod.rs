@@ -23,6 +23,7 @@ mod panels;
 pub mod picker;
 mod search_state;
 mod timeline_view;
+mod views;
 use crate::workspace;
 
 use std::collections::HashSet;
@@ -35,19 +36,13 @@ use anyhow::anyhow;
 pub use command::Command;
 pub use picker::{DialogRequest, FilePicker, NativePicker, NoDialogPicker, PickOutcome};
 
-use central::{CentralTab, PlacesCache};
+use central::CentralTab;
 use dialogs::Dialogs;
 use jobs::{IngestJob, Tasks};
-use list_order::ListOrder;
 use model::Model;
-use panels::documents::DocumentsPanel;
-use panels::entities::EntitiesPanel;
-use panels::map::MapPanel;
-use panels::reader::ReaderPanel;
-use panels::timeline::TimelinePanel;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
-use timeline_view::TimelineCache;
+use views::CorpusViews;
 use workspace::{AppDirs, RecentList, Theme};
 
 /// Opens the main window; `initial` is a corpus folder or a `.ron` workspace to open.
@@ -101,22 +96,15 @@ pub struct CorpusExplorerApp {
     dirs: AppDirs,
     picker: Arc<dyn FilePicker>,
     model: Model,
-    order: ListOrder,
+    /// The panels and view caches of the open corpus; made anew for each folder.
+    views: CorpusViews,
     tasks: Tasks,
     ingest: Option<IngestJob>,
     /// Watches the open folder for files added, changed or removed.
     watch: Option<crate::corpus::FolderWatch>,
     welcome: WelcomePanel,
-    documents: DocumentsPanel,
-    entities: EntitiesPanel,
-    reader: ReaderPanel,
-    map: MapPanel,
-    timeline: TimelinePanel,
-    timeline_data: TimelineCache,
     /// What the central area shows.
     central: CentralTab,
-    /// The map's markers and the places without coordinates, for a filter generation.
-    places: PlacesCache,
     show_problems: bool,
     dialogs: Dialogs,
     recent: RecentList,
@@ -158,19 +146,12 @@ impl CorpusExplorerApp {
             dirs,
             picker,
             model: Model::default(),
-            order: ListOrder::default(),
+            views: CorpusViews::default(),
             tasks: Tasks::default(),
             ingest: None,
             watch: None,
             welcome: WelcomePanel::default(),
-            documents: DocumentsPanel::default(),
-            entities: EntitiesPanel::default(),
-            reader: ReaderPanel::default(),
-            map: MapPanel::default(),
-            timeline: TimelinePanel::default(),
-            timeline_data: TimelineCache::default(),
             central: CentralTab::Reading,
-            places: PlacesCache::default(),
             show_problems: false,
             dialogs: Dialogs::default(),
             recent,
@@ -249,13 +230,13 @@ impl CorpusExplorerApp {
     /// Where a place is drawn on the map (after the map tab was shown): for UI tests.
     #[doc(hidden)]
     pub fn map_screen_pos(&self, lat: f64, lon: f64) -> Option<egui::Pos2> {
-        self.map.screen_pos(lat, lon)
+        self.views.map.screen_pos(lat, lon)
     }
 
     /// Where a day is on the timeline's axis (after it was drawn): for UI tests.
     #[doc(hidden)]
     pub fn timeline_screen_pos(&self, day: i64) -> Option<egui::Pos2> {
-        self.timeline.screen_pos(day)
+        self.views.timeline.screen_pos(day)
     }
 
     /// The active entity, map and time filters.
@@ -337,7 +318,7 @@ impl CorpusExplorerApp {
                 .size_range(280.0..=1000.0)
                 .show(ui, |ui| {
                     let model = &self.model;
-                    let rows = self.order.rows(
+                    let rows = self.views.order.rows(
                         &model.documents,
                         &model.workspace.list,
                         &model.filtered,
@@ -347,18 +328,18 @@ impl CorpusExplorerApp {
                             ranks: &a.ranks,
                         }),
                     );
-                    self.documents.show(ui, model, rows, &mut out);
+                    self.views.documents.show(ui, model, rows, &mut out);
                 });
             egui::Panel::right("entities")
                 .resizable(true)
                 .default_size(320.0)
                 .size_range(240.0..=700.0)
-                .show(ui, |ui| self.entities.show(ui, &self.model, &mut out));
+                .show(ui, |ui| self.views.entities.show(ui, &self.model, &mut out));
             egui::CentralPanel::default().show(ui, |ui| {
                 show_banner(ui, &mut self.banner);
                 self.central_tabs(ui);
                 match self.central {
-                    CentralTab::Reading => self.reader.show(ui, &self.model, &mut out),
+                    CentralTab::Reading => self.views.reader.show(ui, &self.model, &mut out),
                     CentralTab::Map => self.show_map(ui, &mut out),
                     CentralTab::Concordance => {
                         panels::concordance::show(ui, &self.model, &mut out);

@@ -124,11 +124,12 @@ fn events(model: &Model, (first, last): (i64, i64)) -> Vec<TimelineEvent> {
 
 impl CorpusExplorerApp {
     pub(super) fn show_timeline(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
-        self.timeline_data.refresh(&self.model);
-        let data = &self.timeline_data;
+        self.views.timeline_data.refresh(&self.model);
+        let data = &self.views.timeline_data;
         let range = brushed(&self.model);
         let action =
-            self.timeline
+            self.views
+                .timeline
                 .show(ui, &data.points, data.points_revision, range, &data.events);
         match action {
             Some(TimelineAction::SetRange(Some((first, last)))) => {
