@@ -150,7 +150,7 @@ fn surnames(people: &[&Entity], person_keys: &[String], found: &mut Found) {
         let mut words = words(&e.name);
         let first = words.next()?;
         let last = words.last()?;
-        (first.chars().count() > 1).then(|| (skeleton(last), i))
+        (first.chars().count() > 1 && written_as_a_name(&e.name)).then(|| (skeleton(last), i))
     }));
     for single in people.iter().filter(|e| is_bare_surname(&e.name)) {
         let Some(candidates) = full_names.get(&skeleton(&single.name)) else {
@@ -221,6 +221,8 @@ fn short_forms(organizations: &[&Entity], found: &mut Found) {
         spaces
             .into_iter()
             .take(two_words_or_more)
+            // "Development Party" is not "Union Solidarity and Development Party".
+            .filter(|&at| !name[..at].ends_with(" and") && !name[..at].ends_with(" y"))
             .map(move |at| (&name[at + 1..], i))
     }));
     for (short, name) in organizations.iter().zip(&names) {
@@ -252,9 +254,23 @@ fn short_forms(organizations: &[&Entity], found: &mut Found) {
     }
 }
 
+/// Every word capitalised but particles: "Ali al-Sistani", not "Pro-settlement Jewish".
+fn written_as_a_name(name: &str) -> bool {
+    const PARTICLES: [&str; 16] = [
+        "al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "du", "dos",
+        "del", "ul",
+    ];
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|part| !part.is_empty())
+        .all(|part| part.starts_with(char::is_uppercase) || PARTICLES.contains(&part))
+}
+
 fn is_bare_surname(name: &str) -> bool {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    !name.contains(char::is_whitespace) && letters >= 3 && acronym_letters(name).is_none()
+    !name.contains(char::is_whitespace)
+        && letters >= 3
+        && acronym_letters(name).is_none()
+        && written_as_a_name(name)
 }
 
 fn documents_phrase(n: usize) -> String {
@@ -294,9 +310,17 @@ fn shared_count(a: &[&str], b: &[&str]) -> usize {
 /// dropped ("Partiya Karkerên Kurdistanê"), or, four letters or more, in another
 /// language's word order ("FARC", "Revolutionary Armed Forces of Colombia").
 fn acronyms(organizations: &[&Entity], found: &mut Found) {
+    // A name written with abbreviations ("U.S. Navy") has no initials to match.
+    let spelled_out = |e: &Entity| !e.name.contains('.') && acronym_letters(&e.name).is_none();
     let initials: Vec<Vec<String>> = organizations
         .iter()
-        .map(|e| acronym_initials(&e.name))
+        .map(|e| {
+            if spelled_out(e) {
+                acronym_initials(&e.name)
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let in_order = index(
         initials
@@ -306,31 +330,39 @@ fn acronyms(organizations: &[&Entity], found: &mut Found) {
     );
     let any_order = index(organizations.iter().enumerate().filter_map(|(i, e)| {
         let sorted = sorted_initials(&e.name);
-        (sorted.len() >= 4).then_some((sorted, i))
+        (spelled_out(e) && sorted.len() >= 4).then_some((sorted, i))
     }));
     for short in organizations {
         let Some(letters) = acronym_letters(&short.name) else {
             continue;
         };
-        if let Some(longs) = in_order.get(letters.as_str()) {
-            for &i in longs {
-                found.comparisons += 1;
-                let long = organizations[i];
-                let reason = format!("“{}” is the initials of “{}”", short.name, long.name);
-                found.pair(short, long, reason);
+        // Two letters fit many names, and letters in another order are weaker evidence:
+        // then the long form must also be used in one of the acronym's documents.
+        let (longs, in_another_order) = match in_order.get(letters.as_str()) {
+            Some(longs) => (longs, false),
+            None if letters.len() >= 4 => match any_order.get(&sorted_letters(&letters)) {
+                Some(longs) => (longs, true),
+                None => continue,
+            },
+            None => continue,
+        };
+        let needs_a_shared_document = in_another_order || letters.len() < 3;
+        let short_docs = documents(short);
+        for &i in longs {
+            found.comparisons += 1;
+            let long = organizations[i];
+            if needs_a_shared_document && shared_count(&short_docs, &documents(long)) == 0 {
+                continue;
             }
-        } else if letters.len() >= 4
-            && let Some(longs) = any_order.get(&sorted_letters(&letters))
-        {
-            for &i in longs {
-                found.comparisons += 1;
-                let long = organizations[i];
-                let reason = format!(
+            let reason = if in_another_order {
+                format!(
                     "“{}” has the initials of “{}” in another order, as in a name from another language",
                     short.name, long.name
-                );
-                found.pair(short, long, reason);
-            }
+                )
+            } else {
+                format!("“{}” is the initials of “{}”", short.name, long.name)
+            };
+            found.pair(short, long, reason);
         }
     }
 }

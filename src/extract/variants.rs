@@ -300,9 +300,13 @@ const ACRONYM_PARTICLES: [&str; 28] = [
 const PARTICLE_CHOICES: usize = 4;
 
 /// The letters of `name` written as an acronym ("FARC", "U.N.", "UNHCR"), lower case:
-/// one word of 2 to 8 letters, all capitals. `None` for other names.
+/// one word of 2 to 8 letters, all capitals, no digits ("AC-130" is a plane). `None`
+/// for other names.
 pub fn acronym_letters(name: &str) -> Option<String> {
-    if name.chars().any(char::is_whitespace) {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_ascii_digit())
+    {
         return None;
     }
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();

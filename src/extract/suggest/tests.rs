@@ -154,12 +154,38 @@ fn acronyms_meet_their_long_forms_in_any_language() {
 }
 
 #[test]
+fn two_letters_or_another_order_need_a_shared_document() {
+    let apart = [
+        entity(EntityKind::Organization, "AU", &["a.txt"]),
+        entity(EntityKind::Organization, "Al-Azhar University", &["b.txt"]),
+        entity(EntityKind::Organization, "USAID", &["a.txt"]),
+        entity(
+            EntityKind::Organization,
+            "United Iraqi Shiite Alliance Directorate",
+            &["b.txt"],
+        ),
+    ];
+    assert!(suggest(&apart).is_empty(), "{:?}", suggest(&apart));
+    let together = [
+        entity(EntityKind::Organization, "PA", &["a.txt"]),
+        entity(
+            EntityKind::Organization,
+            "Palestinian Authority",
+            &["a.txt"],
+        ),
+    ];
+    assert_eq!(suggest(&together).len(), 1);
+}
+
+#[test]
 fn acronyms_without_matching_initials_are_not_suggested() {
     for (short, long) in [
         ("UN", "Coalition for Open Archives"),
         ("CIA", "American Civil Institute"),
         ("Reuters", "Radio Europe Union"),
         ("ABC", "Alpha Bravo"),
+        ("AC-130", "Anti-Corruption Commission"),
+        ("UN", "U.S. Navy"),
     ] {
         let entities = [organization(short), organization(long)];
         assert_eq!(reason(&entities, short, long), None, "{short} / {long}");
@@ -242,6 +268,11 @@ fn an_organisation_named_by_its_last_words_is_suggested() {
         entity(EntityKind::Organization, "Red Cross", &["c.txt"]),
     ];
     assert!(suggest(&two).is_empty(), "{:?}", suggest(&two));
+    let after_and = [
+        organization("Union Solidarity and Development Party"),
+        organization("Development Party"),
+    ];
+    assert!(suggest(&after_and).is_empty(), "{:?}", suggest(&after_and));
 }
 
 #[test]
