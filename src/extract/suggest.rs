@@ -161,6 +161,14 @@ fn surnames(people: &[&Entity], person_keys: &[String], found: &mut Found) {
         let Some((full, shared)) = companion(single, candidates, people, one_person, found) else {
             continue;
         };
+        // Without a shared document, only the very surname counts, not a look-alike
+        // ("Total" is not "Robert Dudley").
+        let same_surname = words(&full.name)
+            .last()
+            .is_some_and(|last| fold(last) == fold(&single.name));
+        if shared == 0 && !same_surname {
+            continue;
+        }
         let reason = if shared > 0 {
             format!(
                 "“{}” used alone in {} that also {} {}",

@@ -104,6 +104,15 @@ fn a_bare_surname_goes_with_the_full_name_it_is_used_with() {
         Some("“Bush” used alone in 2 documents that also name George Bush")
     );
     assert_eq!(reason(&entities, "Bush", "Laura Bush"), None);
+    let look_alike = [
+        entity(EntityKind::Person, "Robert Dudley", &["a.txt"]),
+        entity(EntityKind::Person, "Total", &["b.txt"]),
+    ];
+    assert!(
+        suggest(&look_alike).is_empty(),
+        "{:?}",
+        suggest(&look_alike)
+    );
     assert_eq!(
         reason(&entities, "Obote", "Milton Obote").as_deref(),
         Some("“Obote” used alone; Milton Obote is the only person with this surname")
