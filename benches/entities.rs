@@ -56,6 +56,7 @@ fn extraction() -> (Extraction, Vec<String>) {
                 lon: None,
                 country: None,
                 value: (kind == EntityKind::Date).then(|| format!("{}", 1900 + i % 120)),
+                inferred: false,
             }
         })
         .collect();

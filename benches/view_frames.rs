@@ -93,6 +93,7 @@ fn corpus(size: Size) -> (Vec<Document>, Extraction) {
                 lon: place.then_some(lon),
                 country: place.then(|| "XX".to_owned()),
                 value: (kind == EntityKind::Date).then(|| date_value(i)),
+                inferred: false,
             }
         })
         .collect();

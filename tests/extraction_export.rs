@@ -26,12 +26,13 @@ fn corpus() -> tempfile::TempDir {
     std::fs::write(
         dir.path().join("a.txt"),
         "Senator Ruth Whitfield met Chidi Okafor in Lagos, Nigeria on March 3, 1999. \
-         Whitfield said the Revolutionary Armed Forces of Colombia (FARC) were not involved.",
+         Whitfield said the Revolutionary Armed Forces of Colombia (FARC) were not involved. \
+         They met again in July.",
     )
     .expect("write a.txt");
     std::fs::write(
         dir.path().join("b.txt"),
-        "Chidi Okafor told the Lagos Courier that FARC had nothing to do with it.",
+        "Chidi Okafor told the Lagos Courier on Friday that FARC had nothing to do with it.",
     )
     .expect("write b.txt");
     dir
@@ -78,7 +79,7 @@ fn csv_export_has_one_row_per_entity() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,kind,name,aliases,documents,mentions,lat,lon,value")
+        Some("id,kind,name,aliases,documents,mentions,lat,lon,value,inferred")
     );
     let okafor = csv
         .lines()
@@ -90,6 +91,35 @@ fn csv_export_has_one_row_per_entity() {
     );
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("date:1999-03-03,date,") && l.ends_with(",1999-03-03"))
+            .any(|l| l.starts_with("date:1999-03-03,date,") && l.ends_with(",1999-03-03,"))
     );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("date:1999-07-inferred,date,")
+                && l.ends_with(",1999-07,inferred")),
+        "{csv}"
+    );
+}
+
+/// The export contract for dates: a stated date has its value and no `inferred` field; a
+/// date completed from its document ("in July" after "1999") has `"inferred": true`; a
+/// weekday with no day to count from is listed with a null value.
+#[test]
+fn json_export_marks_inferred_dates() {
+    let dir = corpus();
+    let json: serde_json::Value =
+        serde_json::from_str(&run_export(dir.path(), "json")).expect("valid JSON");
+    let entities = json["entities"].as_array().expect("entities array");
+    let find = |id: &str| entities.iter().find(|e| e["id"] == id);
+    let stated = find("date:1999-03-03").expect("the stated date");
+    assert_eq!(stated["value"], "1999-03-03");
+    assert!(stated.get("inferred").is_none(), "{stated}");
+    let july = find("date:1999-07-inferred").expect("July, dated by the earlier date");
+    assert_eq!(july["value"], "1999-07");
+    assert_eq!(july["inferred"], true);
+    assert_eq!(july["name"], "1999-07 (inferred)");
+    assert_eq!(july["mentions"][0]["text"], "July");
+    let friday = find("date:friday").expect("a weekday with nothing to count from");
+    assert_eq!(friday["value"], serde_json::Value::Null);
+    assert!(friday.get("inferred").is_none(), "{friday}");
 }

@@ -48,13 +48,17 @@ impl TimelineCache {
                 continue;
             }
             for m in model.entities.mentions_in(doc) {
-                if let Some(date) = model.entities.entity(m.entity).and_then(|e| e.date) {
+                let Some(entity) = model.entities.entity(m.entity) else {
+                    continue;
+                };
+                if let Some(date) = entity.date {
                     let (first_day, last_day) = date.day_range();
                     self.points.push(TimePoint {
                         first_day,
                         last_day,
                         granularity: date.granularity,
                         doc: doc as u32,
+                        inferred: entity.inferred,
                     });
                 }
             }
@@ -107,7 +111,10 @@ fn events(model: &Model, (first, last): (i64, i64)) -> Vec<TimelineEvent> {
                 .filter(|m| m.entity == index)
             {
                 found.push(TimelineEvent {
-                    value_label: entity.value.clone().unwrap_or_default(),
+                    value_label: match (&entity.value, entity.inferred) {
+                        (Some(value), true) => format!("{value} (inferred)"),
+                        (value, _) => value.clone().unwrap_or_default(),
+                    },
                     sentence: snippet_around(&document.text, m.start, m.end),
                     document: document.title.clone(),
                     doc,

@@ -81,6 +81,7 @@ struct CachedEntity {
     lon: Option<f64>,
     country: Option<String>,
     value: Option<String>,
+    inferred: bool,
     spellings: Vec<String>,
     mentions: Vec<(u32, usize, usize, u32)>,
 }
@@ -95,6 +96,7 @@ struct CachedEntityRef<'a> {
     lon: Option<f64>,
     country: &'a Option<String>,
     value: &'a Option<String>,
+    inferred: bool,
     spellings: Vec<&'a str>,
     mentions: Vec<(u32, usize, usize, u32)>,
 }
@@ -228,6 +230,7 @@ impl<'a> CachedEntityRef<'a> {
             lon: entity.lon,
             country: &entity.country,
             value: &entity.value,
+            inferred: entity.inferred,
             spellings,
             mentions,
         }
@@ -261,6 +264,7 @@ impl CachedEntity {
             lon: self.lon,
             country: self.country,
             value: self.value,
+            inferred: self.inferred,
         })
     }
 }

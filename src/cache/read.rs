@@ -14,6 +14,7 @@ use crate::corpus::{
 use crate::entities::{
     ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
 };
+use crate::extract::dates::document_date;
 
 /// How a reading went.
 #[derive(Debug, Default)]
@@ -80,7 +81,8 @@ pub fn read_corpus(
     let result = ingest_folder_reusing(root, options, reuse, cancel, |event| {
         match (&event, &feed) {
             (IngestEvent::Document(doc), Some(feed)) => {
-                feed.push(doc.rel_path.clone(), Arc::clone(&doc.text));
+                let date = doc.metadata.date.as_deref().and_then(document_date);
+                feed.push_dated(doc.rel_path.clone(), Arc::clone(&doc.text), date);
             }
             (IngestEvent::Problem(problem), _) if cache.is_some() => problems.push(problem.clone()),
             _ => {}

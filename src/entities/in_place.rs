@@ -59,6 +59,7 @@ impl EntityIndex {
                 let e = &mut self.entities[i as usize];
                 e.date = DateValue::parse_iso(value);
                 e.value = Some(value.clone());
+                e.inferred = false;
             }
             Correction::Hide { id } => {
                 let Some(i) = self.find(id) else {

@@ -23,6 +23,8 @@ pub struct IndexedEntity {
     pub value: Option<String>,
     /// Dates: the parsed value, for time ranges and ordering.
     pub date: Option<DateValue>,
+    /// Dates: the value was completed from the document, not stated ("in July").
+    pub inferred: bool,
     /// Indices of the documents that mention it, ascending, no repeats.
     pub docs: Vec<u32>,
     pub mentions: u32,
@@ -159,6 +161,7 @@ impl EntityIndex {
                 country: entity.country.clone(),
                 value: entity.value.clone(),
                 date: entity.value.as_deref().and_then(DateValue::parse_iso),
+                inferred: entity.inferred,
                 docs,
                 mentions,
                 search_key: String::new(),
@@ -168,12 +171,13 @@ impl EntityIndex {
         }
         for mentions in &mut doc_mentions {
             mentions.sort_by_key(|m| (m.start, m.end));
-            // Highlights cannot nest: an overlapping later span gives way.
-            let mut last_end = 0;
+            // Highlights cannot nest: an overlapping later span gives way, except one
+            // with the same span (both ends of a date range, "2014–2017", share theirs).
+            let mut last = (0, 0);
             mentions.retain(|m| {
-                let keep = m.start >= last_end;
+                let keep = m.start >= last.1 || (m.start, m.end) == last;
                 if keep {
-                    last_end = m.end;
+                    last = (m.start, m.end);
                 }
                 keep
             });
@@ -321,6 +325,7 @@ pub(crate) mod tests {
             lon: None,
             country: None,
             value: (kind == EntityKind::Date).then(|| name.clone()),
+            inferred: false,
         }
     }
 
@@ -396,5 +401,20 @@ pub(crate) mod tests {
         let index = EntityIndex::build(&extraction, &["d"]);
         assert_eq!(index.mentions_in(0).len(), 1);
         assert_eq!(index.mentions_in(0)[0].entity, 0);
+    }
+
+    #[test]
+    fn both_ends_of_a_range_keep_their_shared_span() {
+        let extraction = Extraction {
+            entities: vec![
+                entity("date:2014", EntityKind::Date, &[("d", 0)]),
+                entity("date:2017", EntityKind::Date, &[("d", 0)]),
+                entity("place:b", EntityKind::Place, &[("d", 2)]),
+            ],
+            suggestions: Vec::new(),
+        };
+        let index = EntityIndex::build(&extraction, &["d"]);
+        let kept: Vec<u32> = index.mentions_in(0).iter().map(|m| m.entity).collect();
+        assert_eq!(kept, [0, 1]);
     }
 }

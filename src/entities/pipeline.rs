@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::corrections::{Correction, CorrectionProblem, corrected_index};
 use super::index::EntityIndex;
 use crate::cache::{CacheDir, CacheError, CachedEntitiesRef, FrameWriter, text_hash};
+use crate::extract::dates::DateValue;
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 
 /// Documents extracted in one parallel step.
@@ -74,7 +75,8 @@ pub enum ExtractionEvent {
 }
 
 /// A document waiting to be extracted: its path and text.
-type Queued = (String, Arc<str>);
+/// A document's path, text and own date (from its metadata), if it has one.
+type Queued = (String, Arc<str>, Option<DateValue>);
 
 /// Where to find extraction results to reuse (loaded on the extraction thread, while
 /// the files are read), and where to record them all.
@@ -108,8 +110,13 @@ pub struct ExtractionFeed {
 impl ExtractionFeed {
     /// Queues one document; its position in the feed is its index in the snapshots.
     pub fn push(&self, path: String, text: Arc<str>) {
+        self.push_dated(path, text, None);
+    }
+
+    /// Queues one document whose own date is known: its partial dates are read against it.
+    pub fn push_dated(&self, path: String, text: Arc<str>, document_date: Option<DateValue>) {
         // If the thread has stopped (cancelled or failed), there is nobody to tell.
-        let _ = self.sender.send((path, text));
+        let _ = self.sender.send((path, text, document_date));
     }
 
     /// No more documents will come: the thread finishes with a complete snapshot.
@@ -172,8 +179,8 @@ fn run(
         };
         let extracted: Option<Vec<(u64, DocumentEntities, bool)>> = batch
             .par_iter()
-            .map(|(path, text)| {
-                let hash = text_hash(text);
+            .map(|(path, text, date)| {
+                let hash = extraction_hash(text, *date);
                 if let Some(found) = previous.as_ref().and_then(|p| p.entities_for(path, hash)) {
                     return Some((hash, found, true));
                 }
@@ -181,7 +188,11 @@ fn run(
                     .get_or_init(|| Extractor::load_embedded().map_err(|e| e.to_string()))
                     .as_ref()
                     .ok()?;
-                Some((hash, extractor.extract_document(path, text), false))
+                Some((
+                    hash,
+                    extractor.extract_dated_document(path, text, *date),
+                    false,
+                ))
             })
             .collect();
         let Some(extracted) = extracted else {
@@ -190,7 +201,7 @@ fn run(
             }
             return outcome;
         };
-        paths.extend(batch.into_iter().map(|(path, _)| path));
+        paths.extend(batch.into_iter().map(|(path, _, _)| path));
         for (hash, doc, reused) in extracted {
             if reused {
                 outcome.reused += 1;
@@ -260,6 +271,16 @@ fn snapshot(extraction: Extraction, paths: &[String], complete: bool) -> Extract
         complete,
         corrected: None,
     }))
+}
+
+/// What a document's extraction depends on: its text and, when it has one, its own
+/// date (a new date in the metadata reads "in July" again).
+fn extraction_hash(text: &str, document_date: Option<DateValue>) -> u64 {
+    let hash = text_hash(text);
+    match document_date {
+        Some(date) => hash ^ text_hash(&date.iso()).rotate_left(17),
+        None => hash,
+    }
 }
 
 /// Waits for at least one document (or the end of the feed), then takes what else is

@@ -42,8 +42,10 @@ struct BulkDocument<'a> {
     places: Vec<&'a str>,
     /// The mentioned places that have coordinates, as geo points.
     locations: Vec<GeoPoint>,
-    /// ISO values ("1999-03-03", "1979-02", "1968", "1980s").
+    /// ISO values ("1999-03-03", "1979-02", "1968", "1980s") the text states.
     dates: Vec<&'a str>,
+    /// ISO values completed from the document's date or an earlier one ("in July").
+    inferred_dates: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +162,12 @@ fn write_document(
             .collect(),
         dates: mentioned
             .iter()
+            .filter(|e| !e.inferred)
+            .filter_map(|e| e.value.as_deref())
+            .collect(),
+        inferred_dates: mentioned
+            .iter()
+            .filter(|e| e.inferred)
             .filter_map(|e| e.value.as_deref())
             .collect(),
     };

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{CorpusError, Document, IngestEvent, IngestOptions, Problem, ingest_folder};
 use crate::entities::{Correction, CorrectionProblem, apply_corrections};
+use crate::extract::dates::document_date;
 use crate::extract::{Entity, Extraction, Extractor, Linker, MergeSuggestion};
 
 pub use bulk::{BulkError, write_bulk_ndjson};
@@ -145,7 +146,8 @@ pub fn export_folder_with_entities(
     let mut linker = Linker::default();
     ingest_folder(root, options, &cancel, |event| match event {
         IngestEvent::Document(doc) => {
-            linker.add(extractor.extract_document(&doc.rel_path, &doc.text));
+            let date = doc.metadata.date.as_deref().and_then(document_date);
+            linker.add(extractor.extract_dated_document(&doc.rel_path, &doc.text, date));
             entries.push(ExportDocument::from_document(&doc));
         }
         IngestEvent::Problem(problem) => entries.push(ExportDocument::from_problem(&problem)),
@@ -160,9 +162,13 @@ pub fn export_folder_with_entities(
 
 impl ExportReport {
     /// One CSV row per entity: id, kind, name, aliases (joined by '|'), number of
-    /// documents, number of mentions, lat, lon, value.
+    /// documents, number of mentions, lat, lon, value, and "inferred" when a date's
+    /// value was completed from its document rather than stated.
     pub fn write_entities_csv(&self, mut out: impl Write) -> std::io::Result<()> {
-        writeln!(out, "id,kind,name,aliases,documents,mentions,lat,lon,value")?;
+        writeln!(
+            out,
+            "id,kind,name,aliases,documents,mentions,lat,lon,value,inferred"
+        )?;
         for e in &self.entities {
             let mut docs: Vec<&str> = e.mentions.iter().map(|m| &*m.path).collect();
             docs.sort_unstable();
@@ -178,6 +184,7 @@ impl ExportReport {
                 number(e.lat),
                 number(e.lon),
                 csv_field(e.value.as_deref().unwrap_or("")),
+                if e.inferred { "inferred" } else { "" }.to_string(),
             ];
             writeln!(out, "{}", row.join(","))?;
         }

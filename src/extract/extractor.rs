@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::EntityKind;
 use super::classify::{PlaceEvidence, PlaceLookup};
-use super::dates::find_dates;
+use super::dates::{DateValue, find_dates_in_context};
 use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
@@ -98,25 +98,38 @@ impl Extractor {
 
     /// People, organisations, places and dates of one document.
     pub fn extract_document(&self, path: &str, text: &str) -> DocumentEntities {
+        self.extract_dated_document(path, text, None)
+    }
+
+    /// Like [`Extractor::extract_document`], for a document whose own date is known
+    /// (its metadata, an e-mail's Date header): partial dates and weekdays are
+    /// completed from it.
+    pub fn extract_dated_document(
+        &self,
+        path: &str,
+        text: &str,
+        document_date: Option<DateValue>,
+    ) -> DocumentEntities {
         let places = GazetteerPlaces {
             gazetteer: &self.gazetteer,
             seen: RefCell::default(),
         };
         let (mut mentions, acronyms) = find_names(text, &self.lexicon, &places);
         self.resolve_places(&mut mentions);
-        let dates = find_dates(text);
+        let dates = find_dates_in_context(text, document_date);
         // A date span wins over a name span it overlaps ("May 1999" is not a person).
-        mentions.retain(|m| !dates.iter().any(|d| d.start < m.end && m.start < d.end));
-        mentions.extend(dates.into_iter().map(|d| {
-            let value = d.value.iso();
-            DocMention {
-                kind: EntityKind::Date,
-                start: d.start,
-                end: d.end,
-                text: text[d.start..d.end].to_string(),
-                key: value,
-                place: None,
-            }
+        // Dates are sorted and never cross, so their ends are sorted too.
+        mentions.retain(|m| {
+            let first_after = dates.partition_point(|d| d.end <= m.start);
+            dates.get(first_after).is_none_or(|d| d.start >= m.end)
+        });
+        mentions.extend(dates.into_iter().map(|d| DocMention {
+            kind: EntityKind::Date,
+            start: d.start,
+            end: d.end,
+            text: text[d.start..d.end].to_string(),
+            key: d.key(),
+            place: None,
         }));
         mentions.sort_by_key(|m| (m.start, m.end));
         DocumentEntities {

@@ -6,6 +6,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use super::dates::parse_date_key;
 use super::document::DocumentEntities;
 use super::suggest::suggest;
 use super::variants::{fold, skeleton, slug, without_legal_form};
@@ -222,6 +223,15 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         Some((lat, lon, c)) => (Some(lat), Some(lon), Some(c)),
         None => (None, None, None),
     };
+    // A date's key is its value, marked when inferred; a partial date without
+    // an anchor ("Friday") has none.
+    let (value, inferred) = match group.key_counts.keys().next() {
+        Some(key) if kind == EntityKind::Date => {
+            let (value, inferred) = parse_date_key(key);
+            (value.map(|v| v.iso()), inferred)
+        }
+        _ => (None, false),
+    };
     Entity {
         id,
         kind,
@@ -231,9 +241,8 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         lat,
         lon,
         country,
-        value: (kind == EntityKind::Date)
-            .then(|| group.key_counts.keys().next().cloned())
-            .flatten(),
+        value,
+        inferred,
     }
 }
 

@@ -83,6 +83,10 @@ pub struct Entity {
     pub country: Option<String>,
     /// Dates: ISO value with its granularity ("1999-03-03", "1979-02", "1968", "1980s").
     pub value: Option<String>,
+    /// Dates: the value was completed from the document's date or an earlier date
+    /// ("in July" after "2011"), not read whole from the words. Left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// Two or more entities that may be the same, for the user to decide.

@@ -74,12 +74,17 @@ pub struct TimePoint {
     pub granularity: Granularity,
     /// The document it is in: with `distinct_docs`, a bin counts each document once.
     pub doc: u32,
+    /// The date was completed from its document ("in July" after "2011"), not stated.
+    pub inferred: bool,
 }
 
 /// Bins and spans at one level: (first day, last day, count), in time order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Histogram {
     pub bins: Vec<(i64, i64, u32)>,
+    /// For each of `bins`, how much of its count is inferred dates only (with
+    /// `distinct_docs`, documents dated there by inference alone): drawn apart.
+    pub inferred: Vec<u32>,
     /// Dates coarser than the level, each range with its count.
     pub spans: Vec<(i64, i64, u32)>,
 }
@@ -93,25 +98,54 @@ impl Histogram {
 /// Counts `points` at `level`: mentions, or with `distinct_docs` the documents (points
 /// must then come in document order, as the index gives them).
 pub fn histogram(points: &[TimePoint], level: BinLevel, distinct_docs: bool) -> Histogram {
-    // Per bin: the count and the last document counted.
-    type Counts = BTreeMap<(i64, i64), (u32, Option<u32>)>;
-    let mut bins: Counts = BTreeMap::new();
-    let mut spans: Counts = BTreeMap::new();
+    let mut bins: BTreeMap<(i64, i64), BinCount> = BTreeMap::new();
+    let mut spans: BTreeMap<(i64, i64), BinCount> = BTreeMap::new();
     for p in points {
-        let (count, last_doc) = if p.granularity >= level.granularity() {
+        let bin = if p.granularity >= level.granularity() {
             bins.entry(level.bin_of(p.first_day)).or_default()
         } else {
             spans.entry((p.first_day, p.last_day)).or_default()
         };
-        if !distinct_docs || *last_doc != Some(p.doc) {
-            *count += 1;
-            *last_doc = Some(p.doc);
-        }
+        bin.add(p, distinct_docs);
     }
-    let flatten = |m: Counts| m.into_iter().map(|((a, b), (n, _))| (a, b, n)).collect();
     Histogram {
-        bins: flatten(bins),
-        spans: flatten(spans),
+        inferred: bins.values().map(|c| c.inferred).collect(),
+        bins: bins
+            .into_iter()
+            .map(|((a, b), c)| (a, b, c.count))
+            .collect(),
+        spans: spans
+            .into_iter()
+            .map(|((a, b), c)| (a, b, c.count))
+            .collect(),
+    }
+}
+
+/// One bin's count while counting.
+#[derive(Default)]
+struct BinCount {
+    count: u32,
+    inferred: u32,
+    last_doc: Option<u32>,
+    /// The last document counted has only inferred dates here so far.
+    last_doc_inferred: bool,
+}
+
+impl BinCount {
+    fn add(&mut self, p: &TimePoint, distinct_docs: bool) {
+        if !distinct_docs {
+            self.count += 1;
+            self.inferred += u32::from(p.inferred);
+        } else if self.last_doc != Some(p.doc) {
+            self.count += 1;
+            self.inferred += u32::from(p.inferred);
+            self.last_doc = Some(p.doc);
+            self.last_doc_inferred = p.inferred;
+        } else if self.last_doc_inferred && !p.inferred {
+            // The document states a date here after all.
+            self.inferred -= 1;
+            self.last_doc_inferred = false;
+        }
     }
 }
 
@@ -128,7 +162,23 @@ mod tests {
             last_day,
             granularity: v.granularity,
             doc: 0,
+            inferred: false,
         }
+    }
+
+    #[test]
+    fn inferred_dates_are_counted_apart() {
+        let mut a = point(DateValue::month(1999, 7));
+        let mut b = point(DateValue::day(1999, 3, 3));
+        let mut c = point(DateValue::month(1999, 8));
+        (a.doc, b.doc, c.doc) = (0, 0, 1);
+        (a.inferred, c.inferred) = (true, true);
+        let points = [a, b, c];
+        let mentions = histogram(&points, BinLevel::Year, false);
+        assert_eq!((mentions.bins[0].2, mentions.inferred[0]), (3, 2));
+        // Document 0 states a date in 1999; only document 1 is dated there by inference.
+        let documents = histogram(&points, BinLevel::Year, true);
+        assert_eq!((documents.bins[0].2, documents.inferred[0]), (2, 1));
     }
 
     #[test]

@@ -248,7 +248,7 @@ impl TimelinePanel {
         }
         let pointer = response.hover_pos();
         let mut hovered: Option<(i64, i64, u32, bool)> = None;
-        for &(first, last, n) in &hist.bins {
+        for (k, &(first, last, n)) in hist.bins.iter().enumerate() {
             let (x0, x1) = (x_of(first), x_of(last + 1));
             if x1 < rect.min.x || x0 > rect.max.x {
                 continue;
@@ -258,15 +258,24 @@ impl TimelinePanel {
                 Pos2::new((x1 - 0.5).max(x0 + 1.5), plot.max.y),
             );
             let inside = brushed.is_none_or(|(a, b)| first <= b && a <= last);
-            painter.rect_filled(
-                r,
-                1.0,
-                if inside {
-                    bar
-                } else {
-                    bar.gamma_multiply(0.35)
-                },
-            );
+            let fill = if inside {
+                bar
+            } else {
+                bar.gamma_multiply(0.35)
+            };
+            painter.rect_filled(r, 1.0, fill);
+            // Dates inferred from their document sit on top, pale and outlined:
+            // the reader sees how much of the bar is a guess.
+            let inferred = hist.inferred.get(k).copied().unwrap_or(0).min(n);
+            if inferred > 0 {
+                let top = Rect::from_min_max(
+                    r.min,
+                    Pos2::new(r.max.x, r.min.y + height(inferred).min(r.height())),
+                );
+                painter.rect_filled(top, 1.0, visuals.extreme_bg_color);
+                painter.rect_filled(top, 1.0, fill.gamma_multiply(0.3));
+                painter.rect_stroke(top, 1.0, Stroke::new(1.0, fill), StrokeKind::Inside);
+            }
             if pointer.is_some_and(|p| (x0..x1).contains(&p.x) && plot.y_range().contains(p.y)) {
                 hovered = Some((first, last, n, true));
             }

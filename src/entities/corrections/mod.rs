@@ -210,6 +210,8 @@ pub fn apply_corrections<'a>(
             Correction::SetDate { id, value } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
                     e.value = Some(value.clone());
+                    // The user's value is stated, not inferred.
+                    e.inferred = false;
                 }
             }),
             Correction::Hide { id } => find(&position_of, id).map(|i| {
@@ -271,6 +273,7 @@ pub fn apply_corrections<'a>(
                             value: (*kind == EntityKind::Date)
                                 .then(|| find_dates(name).first().map(|d| d.value.iso()))
                                 .flatten(),
+                            inferred: false,
                         };
                         add_marked(&mut entity, added);
                         entities.push(Some(Cow::Owned(entity)));
@@ -347,6 +350,7 @@ fn absorb(to: &mut Entity, from: Entity) {
     }
     if to.value.is_none() {
         to.value = from.value;
+        to.inferred = from.inferred;
     }
 }
 
@@ -370,6 +374,7 @@ fn split_alias(entity: &mut Entity, alias: &str) -> Option<Entity> {
         lon: entity.lon,
         country: entity.country.clone(),
         value: entity.value.clone(),
+        inferred: entity.inferred,
     })
 }
 

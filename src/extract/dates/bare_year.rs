@@ -26,6 +26,7 @@
 //!   "1998–99" ends in 1999);
 //! - a determiner or possessive before and a singular or capitalised word
 //!   after: "the 1968 election", "Nigeria's 2015 vote" (but "the 1500 members");
+//!   a plural after it only for years 1900–2030 ("the 2005 elections");
 //! - alone in brackets "(1968)", between commas "Paris, 1968.", first on its
 //!   line with a colon "1968: Protests", or the subject of a sentence "1968 was".
 //!
@@ -95,8 +96,11 @@ impl Scanner<'_> {
                 let joins = self.last_end > 0 && skip_space_back(self.b, start) == self.last_end;
                 joins && !plural
             }
+            // "the 2005 elections" is a year, "the 1500 members" a count: after a
+            // determiner a plural noun is allowed only to years of living memory.
             Some((YearCue::Determiner, _)) => {
-                next.is_some_and(|w| !looks_plural(w)) && !comma_after
+                next.is_some_and(|w| !looks_plural(w) || (1900..=2030).contains(&year))
+                    && !comma_after
             }
             Some((YearCue::None, _)) | None => self.stands_alone(p, e, next),
         };

@@ -20,18 +20,29 @@
 //!   not), "the '80s" ('00s and '10s are 2000s/2010s, '20s–'90s the 1900s).
 //!
 //! Month names count only Capitalised or in capitals ("May 2001", "MAY
-//! 2001"), never lowercase ("may"). A day or month without a year ("on
-//! 14 May") is not reported, nor is an impossible day ("31 February 1999").
+//! 2001"), never lowercase ("may"). [`find_dates`] reports only what the words
+//! state whole: a day or month without a year ("on 14 May") is left to
+//! [`find_dates_in_context`], which joins ranges ("March to May 2011") and
+//! completes partial dates and weekdays from the document's own date or an
+//! earlier one, marking them inferred. An impossible day ("31 February 1999")
+//! is never reported.
 
 mod bare_year;
+mod context;
 mod lexicon;
+mod partial;
+mod range;
 mod scan;
 mod text;
 mod value;
 
 #[cfg(test)]
+mod context_tests;
+#[cfg(test)]
 mod tests;
 
+pub use context::{ContextDate, find_dates_in_context, parse_date_key};
+pub use partial::{Partial, Shift};
 pub use scan::{PLAUSIBLE_YEARS, find_dates};
 pub use value::{DateValue, Granularity, days_from_epoch, days_in_month, is_leap_year};
 
@@ -42,4 +53,17 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub value: DateValue,
+}
+
+/// A document's own date (from its metadata: "2019-03-04", an e-mail's
+/// "Thu, 4 Mar 2019 10:00:00 +0000", "March 4, 2019"), if it names one.
+pub fn document_date(raw: &str) -> Option<DateValue> {
+    let raw = raw.trim();
+    if let Some(value) = raw.get(..10).and_then(DateValue::parse_iso) {
+        return Some(value);
+    }
+    find_dates(raw)
+        .into_iter()
+        .map(|m| m.value)
+        .max_by_key(|v| v.granularity)
 }

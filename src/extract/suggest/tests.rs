@@ -22,6 +22,7 @@ fn entity(kind: EntityKind, name: &str, documents: &[&str]) -> Entity {
         lon: None,
         country: None,
         value: None,
+        inferred: false,
     }
 }
 
