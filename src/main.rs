@@ -13,6 +13,7 @@ use corpus_explorer::export::{
     BulkError, ExportReport, export_folder_with_entities, write_bulk_ndjson,
 };
 use corpus_explorer::extract::Extractor;
+use corpus_explorer::extract::tagger::{Tagger, Weights};
 use corpus_explorer::search::search_folder;
 use corpus_explorer::workspace;
 
@@ -72,6 +73,25 @@ enum Command {
     /// Read a folder without opening the window and print the documents matching a query as JSON.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    /// Train the built-in name model (developers: see scripts/build_tagger).
+    #[command(hide = true)]
+    TrainTagger(TrainTaggerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainTaggerArgs {
+    /// Annotated sentences: token, part of speech and BIO tag per line, tab-separated,
+    /// a `-DOCSTART- ID` line before each document.
+    conll: PathBuf,
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Passes over the training sentences.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Hold back every Nth document (the last of each N) for measuring; 0 trains on all.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    hold_back_every: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -107,6 +127,10 @@ struct ExportArgs {
     /// Skip files larger than this many megabytes (as in Preferences).
     #[arg(long, value_name = "MB", default_value_t = 50)]
     max_file_mb: u64,
+    /// Developers: find names with this trained model instead of the built-in one
+    /// ("rules" for the hand-written rules alone).
+    #[arg(long, value_name = "FILE", hide = true)]
+    name_model: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -123,11 +147,36 @@ enum ExportFormat {
     Ndjson,
 }
 
+fn train_tagger(args: &TrainTaggerArgs) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let conll = std::fs::read_to_string(&args.conll)
+        .with_context(|| format!("could not read {}", args.conll.display()))?;
+    let extractor = Extractor::load_embedded_rules()?;
+    let every = args.hold_back_every;
+    let weights = extractor.train_tagger(
+        &conll,
+        args.epochs,
+        |doc| every == 0 || doc % every != every - 1,
+        |epoch, mistakes| eprintln!("epoch {epoch}: {mistakes} lines mislabelled"),
+    );
+    let bytes = weights.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("could not write {}", args.output.display()))?;
+    eprintln!(
+        "{} features, {} bytes written to {}",
+        weights.features.len(),
+        bytes.len(),
+        args.output.display()
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Export(args)) => export(&args),
         Some(Command::Search(args)) => search(&args),
+        Some(Command::TrainTagger(args)) => train_tagger(&args),
         None => open_window(cli.path),
     };
     match outcome {
@@ -148,7 +197,20 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         Some(path) => workspace::load(path)?.corrections,
         None => Vec::new(),
     };
-    let extractor = Extractor::load_embedded()?;
+    let mut extractor = match &args.name_model {
+        Some(_) => Extractor::load_embedded_rules()?,
+        None => Extractor::load_embedded()?,
+    };
+    if let Some(path) = &args.name_model {
+        let tagger = if path.as_os_str() == "rules" {
+            None
+        } else {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("could not read '{}'", path.display()))?;
+            Some(Tagger::from_weights(Weights::from_bytes(&bytes)?))
+        };
+        extractor = extractor.with_tagger(tagger);
+    }
     let mut report = export_folder_with_entities(&args.folder, &options, &extractor)?;
     for problem in report.apply_corrections(&corrections) {
         eprintln!("corpus-explorer: warning: {}", problem.message);

@@ -9,24 +9,34 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::EntityKind;
+use super::classify::Context;
 use super::classify::{PlaceEvidence, PlaceLookup};
 use super::dates::{DateValue, find_dates_in_context};
-use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
+use super::document::{
+    DocMention, DocumentEntities, ResolvedPlace, find_names, find_names_tagged, rule_hints,
+};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
 use super::link::{Extraction, Linker};
+use super::tagger::train::{self, TrainingDoc};
+use super::tagger::{ModelError, Resources, Tagger, Weights};
+use super::tokens::Token;
 
 /// Why the extractor could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     #[error("the built-in list of places could not be read: {0}")]
     Gazetteer(String),
+    #[error("{0}")]
+    Model(#[from] ModelError),
 }
 
 /// Word lists and gazetteer, loaded once and shared by all threads.
 pub struct Extractor {
     lexicon: Lexicon,
     gazetteer: Gazetteer,
+    /// The trained name model; without it (tests of the rules) the rules decide alone.
+    tagger: Option<Tagger>,
 }
 
 /// The gazetteer seen by one document's classifier, with a cache: the same names
@@ -74,21 +84,79 @@ impl PlaceLookup for GazetteerPlaces<'_> {
 }
 
 impl Extractor {
-    /// Loads the embedded word lists and gazetteer.
+    /// Loads the embedded word lists, gazetteer and name model.
     pub fn load_embedded() -> Result<Extractor, ExtractError> {
+        Ok(Extractor::load_embedded_rules()?.with_tagger(Some(Tagger::embedded()?)))
+    }
+
+    /// The embedded word lists and gazetteer with the hand-written rules alone (what the
+    /// name model is trained from).
+    pub fn load_embedded_rules() -> Result<Extractor, ExtractError> {
         let gazetteer =
             Gazetteer::load_embedded().map_err(|e| ExtractError::Gazetteer(e.to_string()))?;
         Ok(Extractor {
             lexicon: Lexicon::embedded(),
             gazetteer,
+            tagger: None,
         })
     }
 
-    /// An extractor over a given gazetteer (tests use a small one).
-    pub fn with_gazetteer(gazetteer: Gazetteer) -> Extractor {
-        Extractor {
+    /// An extractor over a given gazetteer (tests use a small one), with the built-in
+    /// name model.
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> Result<Extractor, ExtractError> {
+        Ok(Extractor {
             lexicon: Lexicon::embedded(),
             gazetteer,
+            tagger: Some(Tagger::embedded()?),
+        })
+    }
+
+    /// The same extractor with another name model, or with the hand-written rules alone.
+    pub fn with_tagger(self, tagger: Option<Tagger>) -> Extractor {
+        Extractor { tagger, ..self }
+    }
+
+    /// Trains a name model from annotated sentences (CoNLL columns) with this
+    /// extractor's word lists, gazetteer and rules; documents for which `train_on`
+    /// says false are left out (held back for measuring).
+    pub fn train_tagger(
+        &self,
+        conll: &str,
+        epochs: usize,
+        train_on: impl Fn(usize) -> bool,
+        report: impl FnMut(usize, usize),
+    ) -> Weights {
+        let titles = |w: &str| self.lexicon.is_title(w);
+        let docs: Vec<TrainingDoc> = train::read_conll(conll, &titles)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| train_on(*i))
+            .map(|(_, d)| d)
+            .collect();
+        let hints = |text: &str, tokens: &[Token]| {
+            let places = GazetteerPlaces {
+                gazetteer: &self.gazetteer,
+                seen: RefCell::default(),
+            };
+            rule_hints(&Context {
+                text,
+                tokens,
+                lex: &self.lexicon,
+                places: &places,
+            })
+        };
+        let examples = train::examples(&docs, &self.resources(), &hints);
+        let unreachable = train::unreachable_labels(&examples);
+        if unreachable > 0 {
+            eprintln!("{unreachable} name tokens lie where the model does not look");
+        }
+        train::train(&examples, epochs, report)
+    }
+
+    fn resources(&self) -> Resources<'_> {
+        Resources {
+            lexicon: &self.lexicon,
+            gazetteer: &self.gazetteer,
         }
     }
 
@@ -114,7 +182,12 @@ impl Extractor {
             gazetteer: &self.gazetteer,
             seen: RefCell::default(),
         };
-        let (mut mentions, acronyms) = find_names(text, &self.lexicon, &places);
+        let (mut mentions, acronyms) = match &self.tagger {
+            Some(tagger) => {
+                find_names_tagged(text, &self.lexicon, &places, tagger, &self.resources())
+            }
+            None => find_names(text, &self.lexicon, &places),
+        };
         self.resolve_places(&mut mentions);
         let dates = find_dates_in_context(text, document_date);
         // A date span wins over a name span it overlaps ("May 1999" is not a person).

@@ -11,6 +11,7 @@ mod lexicon;
 mod link;
 mod spans;
 mod suggest;
+pub mod tagger;
 mod tokens;
 pub mod variants;
 

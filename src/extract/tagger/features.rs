@@ -1,0 +1,452 @@
+//! What the model sees of each word: the word and its neighbours, their shapes and
+//! affixes, the word lists and gazetteer they are in, what the hand-written rules made
+//! of them, and how the same word is written elsewhere in the document. Each feature is
+//! a hash of a template number and its parts, computed into one reused buffer.
+
+use foldhash::{HashMap, HashMapExt};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::extract::gazetteer::{Gazetteer, PlaceKind};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::spans::strip_possessive;
+use crate::extract::tokens::{Token, TokenKind};
+
+/// Changes whenever the features change: a model trained on other features is refused.
+pub const FEATURE_VERSION: u32 = 4;
+
+/// What the hand-written rules said of a token: nothing, or a kind and whether the token
+/// begins the rules' name (`1 + 2k` begins, `2 + 2k` continues, as the labels).
+pub type Hint = u8;
+
+/// The words of one text as the model sees them. Line breaks are left out; a name never
+/// crosses one or a sentence boundary, so `line_start` marks where the next word begins
+/// a line or a sentence (the training news has one sentence per line; documents often
+/// have paragraphs: both look alike to the model).
+pub struct Sequence {
+    /// Index into the token list of each position.
+    pub token: Vec<usize>,
+    pub line_start: Vec<bool>,
+    /// Positions that are plainly not part of a name (lower case, far from any capital):
+    /// the model does not score them.
+    pub skipped: Vec<bool>,
+    /// The feature hashes of position `p` are `features[offsets[p]..offsets[p + 1]]`.
+    offsets: Vec<usize>,
+    features: Vec<u64>,
+}
+
+impl Sequence {
+    pub fn len(&self) -> usize {
+        self.token.len()
+    }
+
+    pub fn features(&self, position: usize) -> &[u64] {
+        &self.features[self.offsets[position]..self.offsets[position + 1]]
+    }
+
+    /// Ranges of positions that make up one line each.
+    pub fn lines(&self) -> Vec<std::ops::Range<usize>> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for p in 1..=self.len() {
+            if p == self.len() || self.line_start[p] {
+                if start < p {
+                    lines.push(start..p);
+                }
+                start = p;
+            }
+        }
+        lines
+    }
+}
+
+/// Word-list memberships, one bit each.
+mod bit {
+    pub const TITLE: u16 = 1;
+    pub const ROLE: u16 = 2;
+    pub const GIVEN: u16 = 4;
+    pub const SURNAME: u16 = 8;
+    pub const COMMON: u16 = 16;
+    pub const ORG_HEAD: u16 = 32;
+    pub const LEGAL: u16 = 64;
+    pub const CALENDAR: u16 = 128;
+    pub const DEMONYM: u16 = 256;
+    pub const STOPWORD: u16 = 512;
+}
+
+/// Gazetteer classes of a word or of the multi-word name it is part of.
+fn place_class(gazetteer: &Gazetteer, name: &str) -> u8 {
+    let mut class = 0;
+    for id in gazetteer.lookup(name) {
+        let place = gazetteer.place(*id);
+        let c = match place.kind {
+            PlaceKind::Country => 5,
+            PlaceKind::Region => 4,
+            PlaceKind::City if place.population >= 100_000 => 3,
+            PlaceKind::Site => 2,
+            PlaceKind::City => 1,
+        };
+        class = class.max(c);
+    }
+    if class > 0 && gazetteer.is_common_word(name) {
+        class += 10;
+    }
+    class
+}
+
+/// "Xx", "X.X.", "dd", "x-Xx": each character's class, runs collapsed.
+fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(6);
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    out
+}
+
+/// One position's word facts, computed once and used by its neighbours' features too.
+struct Word {
+    lower: String,
+    shape: String,
+    lists: u16,
+    place: u8,
+    /// B/I/L of a multi-word gazetteer name this word is part of (0 none).
+    multi_place: u8,
+    capital: bool,
+    /// The same word written in lower case elsewhere in the text (1), capitalised inside
+    /// a sentence elsewhere (2).
+    elsewhere: u8,
+    hint: Hint,
+    possessive: bool,
+}
+
+const NONE: &str = "<none>";
+
+/// Everything the features are computed from.
+pub struct Resources<'a> {
+    pub lexicon: &'a Lexicon,
+    pub gazetteer: &'a Gazetteer,
+}
+
+fn lists_of(lex: &Lexicon, gazetteer: &Gazetteer, lower: &str, word: &str, capital: bool) -> u16 {
+    let bare = lower.trim_end_matches('.');
+    let mut lists = 0;
+    for (set, b) in [
+        (&lex.titles, bit::TITLE),
+        (&lex.roles, bit::ROLE),
+        (&lex.given_names, bit::GIVEN),
+        (&lex.surnames, bit::SURNAME),
+        (&lex.common_words, bit::COMMON),
+        (&lex.org_heads, bit::ORG_HEAD),
+        (&lex.legal_suffixes, bit::LEGAL),
+        (&lex.stopwords, bit::STOPWORD),
+    ] {
+        if set.contains(bare) {
+            lists |= b;
+        }
+    }
+    if lex.months_weekdays.contains(bare) || lex.holidays.contains(bare) {
+        lists |= bit::CALENDAR;
+    }
+    if capital && (lex.demonyms.contains(bare) || gazetteer.is_demonym(word)) {
+        lists |= bit::DEMONYM;
+    }
+    lists
+}
+
+/// The positions of a text and their features. `hints[i]` is what the rules said of
+/// token `i`.
+pub fn sequence(text: &str, tokens: &[Token], hints: &[Hint], res: &Resources) -> Sequence {
+    let mut token = Vec::with_capacity(tokens.len());
+    let mut line_start = Vec::with_capacity(tokens.len());
+    let mut new_line = true;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::LineBreak {
+            new_line = true;
+            continue;
+        }
+        token.push(i);
+        line_start.push(new_line || t.sentence_start);
+        new_line = false;
+    }
+    let mut words: Vec<Word> = token
+        .iter()
+        .map(|&i| {
+            let t = &tokens[i];
+            let raw = t.text(text);
+            let bare = strip_possessive(raw);
+            let capital = bare.chars().any(char::is_uppercase);
+            // "Mr." and "Mr", "Corp." and "Corp" are one word to the model.
+            let lower = bare.trim_end_matches('.').to_lowercase();
+            let lists = if t.kind == TokenKind::Word {
+                lists_of(res.lexicon, res.gazetteer, &lower, bare, capital)
+            } else {
+                0
+            };
+            Word {
+                shape: shape(bare),
+                lists,
+                place: 0,
+                multi_place: 0,
+                capital,
+                elsewhere: 0,
+                hint: hints.get(i).copied().unwrap_or(0),
+                possessive: bare.len() != raw.len(),
+                lower,
+            }
+        })
+        .collect();
+    let mut line = Vec::with_capacity(token.len());
+    let mut current = 0;
+    for &starts in &line_start {
+        current += usize::from(starts);
+        line.push(current);
+    }
+    mark_places(text, tokens, &token, &line, &mut words, res.gazetteer);
+    mark_elsewhere(tokens, &token, &mut words);
+
+    let n = token.len();
+    let skipped: Vec<bool> = (0..n)
+        .map(|p| {
+            let near_capital =
+                |range: std::ops::Range<usize>| range.filter(|&q| q < n).any(|q| words[q].capital);
+            // Punctuation is never part of a name here, but for "&" ("AT&T", "Procter & Gamble").
+            let punct = matches!(tokens[token[p]].kind, TokenKind::Punct(c) if c != '&');
+            // A lower-case word may join a name between capitals ("Committee of the Red
+            // Cross").
+            let joins = near_capital(p.saturating_sub(2)..p) && near_capital(p + 1..p + 3);
+            punct || !(words[p].capital || joins)
+        })
+        .collect();
+
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut features = Vec::with_capacity(n * 8);
+    let mut buf = Vec::with_capacity(64);
+    offsets.push(0);
+    for p in 0..n {
+        if !skipped[p] {
+            let context = Around {
+                words: &words,
+                line: &line,
+                p,
+            };
+            let first = [u8::from(line_start[p])];
+            position_features(&context, first, &mut buf, &mut features);
+        }
+        offsets.push(features.len());
+    }
+    Sequence {
+        token,
+        line_start,
+        skipped,
+        offsets,
+        features,
+    }
+}
+
+/// Gazetteer class of each capitalised word, and of names of two or three words.
+fn mark_places(
+    text: &str,
+    tokens: &[Token],
+    token: &[usize],
+    line: &[usize],
+    words: &mut [Word],
+    gazetteer: &Gazetteer,
+) {
+    // Names repeat in a text: each is looked up once.
+    let mut seen: HashMap<(usize, usize), u8> = HashMap::new();
+    let mut by_text: HashMap<&str, u8> = HashMap::new();
+    let mut class = |start: usize, end: usize| -> u8 {
+        *seen.entry((start, end)).or_insert_with(|| {
+            let name = &text[start..end];
+            *by_text
+                .entry(name)
+                .or_insert_with(|| place_class(gazetteer, name))
+        })
+    };
+    let n = token.len();
+    let word_end = |q: usize| {
+        let t = &tokens[token[q]];
+        t.start + strip_possessive(t.text(text)).len()
+    };
+    for p in 0..n {
+        if !words[p].capital || !tokens[token[p]].is_word() {
+            continue;
+        }
+        let start = tokens[token[p]].start;
+        words[p].place = class(start, word_end(p));
+        for len in (2..=3).rev() {
+            let last = p + len - 1;
+            let joined = last < n
+                && (p + 1..=last)
+                    .all(|q| words[q].capital && tokens[token[q]].is_word() && line[q] == line[p])
+                && !words[p..last].iter().any(|w| w.possessive);
+            if joined && class(start, word_end(last)) > 0 {
+                if words[p].multi_place == 0 {
+                    words[p].multi_place = 1;
+                }
+                for w in &mut words[p + 1..last] {
+                    w.multi_place = w.multi_place.max(2);
+                }
+                words[last].multi_place = 3;
+                break;
+            }
+        }
+    }
+}
+
+/// For capitalised words: is the word also written in lower case, or capitalised in the
+/// middle of a sentence, elsewhere in the text? A sentence's first word takes its
+/// evidence from the rest of the document.
+fn mark_elsewhere(tokens: &[Token], token: &[usize], words: &mut [Word]) {
+    let mut flags: HashMap<&str, u8> = HashMap::with_capacity(words.len() / 2);
+    for (p, w) in words.iter().enumerate() {
+        let f = if !w.capital {
+            1
+        } else if !tokens[token[p]].sentence_start {
+            2
+        } else {
+            0
+        };
+        *flags.entry(w.lower.as_str()).or_default() |= f;
+    }
+    let found: Vec<u8> = words
+        .iter()
+        .map(|w| {
+            if w.capital {
+                flags.get(w.lower.as_str()).copied().unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .collect();
+    for (w, f) in words.iter_mut().zip(found) {
+        w.elsewhere = f;
+    }
+}
+
+fn hash(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
+    buf.clear();
+    buf.push(template);
+    for part in parts {
+        buf.extend_from_slice(part);
+        buf.push(0x1f);
+    }
+    xxh3_64(buf)
+}
+
+fn suffix(word: &str, chars: usize) -> &str {
+    let start = word
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+fn prefix(word: &str, chars: usize) -> &str {
+    let end = word
+        .char_indices()
+        .nth(chars)
+        .map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// A position and the words around it on its line.
+struct Around<'a> {
+    words: &'a [Word],
+    line: &'a [usize],
+    p: usize,
+}
+
+impl Around<'_> {
+    fn at(&self, offset: isize) -> Option<&Word> {
+        let q = self.p.checked_add_signed(offset)?;
+        (q < self.words.len() && self.line[q] == self.line[self.p]).then(|| &self.words[q])
+    }
+}
+
+/// `first`: the word starts a sentence or a line (1).
+fn position_features(around: &Around, first: [u8; 1], buf: &mut Vec<u8>, out: &mut Vec<u64>) {
+    let at = |offset: isize| around.at(offset);
+    let words = around.words;
+    let p = around.p;
+    let w = &words[p];
+    let lower = |o: isize| at(o).map_or(NONE, |w| w.lower.as_str());
+    let shape_at = |o: isize| at(o).map_or(NONE, |w| w.shape.as_str());
+    let lists_at = |o: isize| at(o).map_or(u16::MAX, |w| w.lists).to_le_bytes();
+    let place_at = |o: isize| {
+        [
+            at(o).map_or(255, |w| w.place),
+            at(o).map_or(255, |w| w.multi_place),
+        ]
+    };
+    let hint_at = |o: isize| [at(o).map_or(255, |w| w.hint)];
+    let flags = [w.elsewhere, u8::from(w.possessive)];
+
+    let mut push = |template: u8, parts: &[&[u8]]| out.push(hash(buf, template, parts));
+    push(0, &[]);
+    push(1, &[w.lower.as_bytes()]);
+    push(2, &[lower(-1).as_bytes()]);
+    push(3, &[lower(1).as_bytes()]);
+    push(4, &[lower(-2).as_bytes()]);
+    push(5, &[lower(2).as_bytes()]);
+    push(6, &[w.shape.as_bytes()]);
+    push(7, &[shape_at(-1).as_bytes(), w.shape.as_bytes()]);
+    push(8, &[w.shape.as_bytes(), shape_at(1).as_bytes()]);
+    push(9, &[suffix(&w.lower, 3).as_bytes()]);
+    push(10, &[suffix(&w.lower, 2).as_bytes()]);
+    push(11, &[prefix(&w.lower, 3).as_bytes()]);
+    push(12, &[lower(-1).as_bytes(), w.lower.as_bytes()]);
+    push(13, &[w.lower.as_bytes(), lower(1).as_bytes()]);
+    push(14, &[&first, w.shape.as_bytes()]);
+    push(15, &[&w.lists.to_le_bytes()]);
+    push(16, &[&lists_at(-1)]);
+    push(17, &[&lists_at(1)]);
+    push(18, &[&place_at(0)]);
+    push(19, &[&place_at(-1)]);
+    push(20, &[&place_at(1)]);
+    push(21, &[&hint_at(0)]);
+    push(22, &[&hint_at(-1), &hint_at(0), &hint_at(1)]);
+    push(23, &[&flags, &first, w.shape.as_bytes()]);
+    push(24, &[lower(-1).as_bytes(), w.shape.as_bytes()]);
+    push(25, &[w.shape.as_bytes(), lower(1).as_bytes()]);
+    push(26, &[suffix(&w.lower, 4).as_bytes()]);
+    push(27, &[&hint_at(0), &w.lists.to_le_bytes()]);
+    push(28, &[&place_at(0), &first]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Washington"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("al-Qaida"), "x-Xx");
+        assert_eq!(shape("1990s"), "dx");
+        assert_eq!(shape("NATO"), "X");
+    }
+
+    #[test]
+    fn affixes_count_characters() {
+        assert_eq!(suffix("köln", 3), "öln");
+        assert_eq!(suffix("ab", 3), "ab");
+        assert_eq!(prefix("köln", 2), "kö");
+    }
+}
