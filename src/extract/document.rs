@@ -100,8 +100,8 @@ pub fn find_names_tagged(
     };
     let (rules, _) = rule_names(&ctx);
     let hints = hints_of(&rules, tokens.len());
-    // The model learnt from news in ordinary case; on lines all in capitals (headings,
-    // table rows, transcripts' speaker labels) the rules know better.
+    // The model learnt from sentences of news in ordinary case; on headings and lines in
+    // capitals (table rows, transcripts' speaker labels) the rules know better.
     let shouting = shouting_lines(text, &tokens);
     let on_shouting_line = |first: usize| shouting.get(first).copied().unwrap_or(false);
     let mut scored: Vec<Scored> = tagger
@@ -138,8 +138,13 @@ fn hints_of(scored: &[Scored], token_count: usize) -> Vec<Hint> {
     let mut hints = vec![0; token_count];
     for s in scored {
         let Some(kind) = s.kind else { continue };
-        for i in s.span.first..=s.span.last {
-            hints[i] = hint(kind, i == s.span.first);
+        for (i, h) in hints
+            .iter_mut()
+            .enumerate()
+            .take(s.span.last + 1)
+            .skip(s.span.first)
+        {
+            *h = hint(kind, i == s.span.first);
         }
     }
     hints
@@ -173,7 +178,8 @@ fn known_in_capitals(ctx: &Context, s: &Scored) -> bool {
         }
 }
 
-/// For each token, whether its line has letters but none in lower case.
+/// For each token, whether its line is one the model never saw in its training news: all
+/// in capitals, or a short heading that is not a sentence.
 fn shouting_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut line_start = 0;
@@ -184,12 +190,17 @@ fn shouting_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         }
         let line = &tokens[line_start..i];
         let words = line.iter().filter(|t| t.is_word());
-        let letters = words.clone().count() > 0;
-        let shouting = letters
+        let count = words.clone().count();
+        let capitals = count > 0
             && words
                 .clone()
                 .all(|t| !t.text(text).chars().any(char::is_lowercase));
-        if shouting {
+        // A short line that is not a sentence: a title, a heading, a label.
+        let heading = (1..=6).contains(&count)
+            && !line
+                .last()
+                .is_some_and(|t| t.is_punct('.') || t.is_punct('?') || t.is_punct('!'));
+        if capitals || heading {
             out[line_start..i].fill(true);
         }
         line_start = i + 1;
@@ -237,7 +248,10 @@ fn trim_tagged(ctx: &Context, mut name: TaggedName, hints: &[Hint]) -> Option<Ta
         if ctx.places.is_demonym(token) {
             return None;
         }
-        if label_word && !ctx.lex.org_heads.contains(&word) && !is_all_caps(token) {
+        // A capital at the start of a sentence proves nothing of an everyday word.
+        let opening_word = ctx.tokens[name.first].sentence_start && ctx.lex.is_common(&word);
+        if (label_word || opening_word) && !ctx.lex.org_heads.contains(&word) && !is_all_caps(token)
+        {
             return None;
         }
     }

@@ -27,7 +27,7 @@ pub fn kind_of(label: usize) -> Option<usize> {
 }
 
 pub fn is_inside(label: usize) -> bool {
-    label != OUTSIDE && label % 2 == 0
+    label != OUTSIDE && label.is_multiple_of(2)
 }
 
 /// Whether `label` may follow `previous` (`None` at the start of a line): an inside

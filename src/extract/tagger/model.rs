@@ -75,8 +75,7 @@ impl Weights {
                     continue;
                 }
                 let mut best = (f32::NEG_INFINITY, OUTSIDE);
-                for prev in 0..LABELS {
-                    let s = score[i - 1][prev];
+                for (prev, &s) in score[i - 1].iter().enumerate() {
                     if s == f32::NEG_INFINITY || !allowed(Some(prev), label) {
                         continue;
                     }

@@ -107,6 +107,15 @@ pub fn read_conll(conll: &str, titles: &dyn Fn(&str) -> bool) -> Vec<TrainingDoc
     docs
 }
 
+/// A name being read: its tag, byte range, parts of speech and words (range and text).
+type OpenName = (
+    String,
+    usize,
+    usize,
+    Vec<String>,
+    Vec<(usize, usize, String)>,
+);
+
 struct DocBuilder {
     doc: TrainingDoc,
     sentences: usize,
@@ -129,19 +138,17 @@ impl DocBuilder {
         // Three sentences to a paragraph, as documents are written: the model learns
         // that a sentence can begin in the middle of a line.
         if !text.is_empty() {
-            text.push(if self.sentences % 3 == 0 { '\n' } else { ' ' });
+            text.push(if self.sentences.is_multiple_of(3) {
+                '\n'
+            } else {
+                ' '
+            });
         }
         self.sentences += 1;
         let mut quote_open = false;
         let mut no_space_next = true;
         // (kind tag, start, end, all parts of speech, first word index)
-        let mut open: Option<(
-            String,
-            usize,
-            usize,
-            Vec<String>,
-            Vec<(usize, usize, String)>,
-        )> = None;
+        let mut open: Option<OpenName> = None;
         let mut finished = Vec::new();
         for &(token, pos, tag) in sentence {
             let is_quote = token == "\"";
