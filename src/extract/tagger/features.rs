@@ -192,14 +192,9 @@ pub fn sequence(text: &str, tokens: &[Token], hints: &[Hint], res: &Resources) -
             let capital = bare.chars().any(char::is_uppercase);
             // "Mr." and "Mr", "Corp." and "Corp" are one word to the model.
             let lower = bare.trim_end_matches('.').to_lowercase();
-            let lists = if t.kind == TokenKind::Word {
-                lists_of(res.lexicon, res.gazetteer, &lower, bare, capital)
-            } else {
-                0
-            };
             Word {
                 shape: shape(bare),
-                lists,
+                lists: 0,
                 place: 0,
                 multi_place: 0,
                 capital,
@@ -232,6 +227,19 @@ pub fn sequence(text: &str, tokens: &[Token], hints: &[Hint], res: &Resources) -
             punct || !(words[p].capital || joins)
         })
         .collect();
+
+    // Word lists are looked up only where a feature reads them: at scored positions
+    // and their neighbours (most words of a text are neither).
+    for p in 0..n {
+        let needed = !skipped[p] || (p > 0 && !skipped[p - 1]) || (p + 1 < n && !skipped[p + 1]);
+        let t = &tokens[token[p]];
+        if needed && t.kind == TokenKind::Word {
+            let bare = strip_possessive(t.text(text));
+            let w = &words[p];
+            let lists = lists_of(res.lexicon, res.gazetteer, &w.lower, bare, w.capital);
+            words[p].lists = lists;
+        }
+    }
 
     let mut offsets = Vec::with_capacity(n + 1);
     let mut features = Vec::with_capacity(n * 8);
