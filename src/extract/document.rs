@@ -114,12 +114,13 @@ pub fn find_names_tagged(
         .collect();
     // Two names widened to the same long one are one name.
     scored.dedup_by(|later, earlier| later.span.first <= earlier.span.last);
-    let from_rules = rules
-        .into_iter()
-        .filter(|s| on_shouting_line(s.span.first) && known_in_capitals(&ctx, s));
-    let mut from_rules = from_rules.peekable();
-    if from_rules.peek().is_some() {
-        scored.extend(from_rules);
+    let tagged = scored.len();
+    scored.extend(
+        rules
+            .into_iter()
+            .filter(|s| on_shouting_line(s.span.first) && known_in_capitals(&ctx, s)),
+    );
+    if scored.len() > tagged {
         scored.sort_by_key(|s| s.span.start);
     }
     let acronyms = link_acronyms(&ctx, &mut scored);

@@ -279,6 +279,6 @@ fn weekday_near(
         Shift::Nearest if from_document || back <= 3 => day - back,
         Shift::Nearest => day + (7 - back),
     };
-    let (year, month, day) = crate::timeline::civil_from_days(target);
+    let (year, month, day) = super::civil_from_days(target);
     DateValue::day(year, month, day)
 }

@@ -44,7 +44,9 @@ mod tests;
 pub use context::{ContextDate, find_dates_in_context, parse_date_key};
 pub use partial::{Partial, Shift};
 pub use scan::{PLAUSIBLE_YEARS, find_dates};
-pub use value::{DateValue, Granularity, days_from_epoch, days_in_month, is_leap_year};
+pub use value::{
+    DateValue, Granularity, civil_from_days, days_from_epoch, days_in_month, is_leap_year,
+};
 
 /// One date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -142,8 +142,8 @@ pub struct Resources<'a> {
     pub gazetteer: &'a Gazetteer,
 }
 
-fn lists_of(lex: &Lexicon, gazetteer: &Gazetteer, lower: &str, word: &str, capital: bool) -> u16 {
-    let bare = lower.trim_end_matches('.');
+/// `bare`: the word in lower case without a final dot.
+fn lists_of(lex: &Lexicon, gazetteer: &Gazetteer, bare: &str, word: &str, capital: bool) -> u16 {
     let mut lists = 0;
     for (set, b) in [
         (&lex.titles, bit::TITLE),
@@ -276,15 +276,12 @@ fn mark_places(
     gazetteer: &Gazetteer,
 ) {
     // Names repeat in a text: each is looked up once.
-    let mut seen: HashMap<(usize, usize), u8> = HashMap::new();
-    let mut by_text: HashMap<&str, u8> = HashMap::new();
+    let mut seen: HashMap<&str, u8> = HashMap::new();
     let mut class = |start: usize, end: usize| -> u8 {
-        *seen.entry((start, end)).or_insert_with(|| {
-            let name = &text[start..end];
-            *by_text
-                .entry(name)
-                .or_insert_with(|| place_class(gazetteer, name))
-        })
+        let name = &text[start..end];
+        *seen
+            .entry(name)
+            .or_insert_with(|| place_class(gazetteer, name))
     };
     let n = token.len();
     let word_end = |q: usize| {
