@@ -12,12 +12,11 @@ use super::EntityKind;
 use super::classify::Context;
 use super::classify::{PlaceEvidence, PlaceLookup};
 use super::dates::{DateValue, find_dates_in_context};
-use super::document::{
-    DocMention, DocumentEntities, ResolvedPlace, find_names, find_names_tagged, rule_hints,
-};
+use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
 use super::link::{Extraction, Linker};
+use super::tagged_names::{find_names_tagged, rule_hints};
 use super::tagger::train::{self, TrainingDoc};
 use super::tagger::{ModelError, Resources, Tagger, Weights};
 use super::tokens::Token;

@@ -11,6 +11,7 @@ mod lexicon;
 mod link;
 mod spans;
 mod suggest;
+mod tagged_names;
 pub mod tagger;
 mod tokens;
 pub mod variants;
