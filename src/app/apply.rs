@@ -1,13 +1,16 @@
-//! Applying commands and job results: the one place where the model changes.
+//! Applying commands and job results: the one place where the app's state changes. What
+//! concerns the open corpus is handed to its session (`apply_corpus.rs`).
 
 use std::path::{Path, PathBuf};
 
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
+use super::flow::{Phase, Step};
 use super::jobs::{JobResult, PathKind, Reading};
 use super::panels::menu::save_request;
 use super::picker::{DialogRequest, PickOutcome};
+use super::session::{CorpusSession, WindowCtx};
 use crate::workspace::{self, RecentKind, ViewPrefs, Workspace, WorkspaceError};
 
 const MIN_FONT_SIZE: f32 = 10.0;
@@ -15,7 +18,7 @@ const MAX_FONT_SIZE: f32 = 40.0;
 
 impl CorpusExplorerApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        if self.model.is_dirty() && leaves_corpus(&command) {
+        if self.has_unsaved_changes() && leaves_corpus(&command) {
             self.dialogs.push(Dialog::UnsavedChanges {
                 then: Box::new(command),
             });
@@ -26,7 +29,7 @@ impl CorpusExplorerApp {
             Command::OpenPath(path) => self.check_path(ctx, expand_home(&path)),
             Command::OpenFolder(folder) => {
                 let mut workspace = Workspace::for_folder(&folder);
-                workspace.view = self.model.workspace.view.clone();
+                workspace.view = self.view().clone();
                 let recent = Some((folder.clone(), RecentKind::Folder));
                 self.open_folder(ctx, folder, workspace, None, recent, Reading::Reopen);
             }
@@ -37,44 +40,19 @@ impl CorpusExplorerApp {
                 }
             }
             Command::CloseCorpus => self.close_corpus(),
-            Command::SelectDocument(selected) => {
-                if self.model.selected != selected {
-                    self.model.selected = selected;
-                    self.model.mark_changed();
+            Command::RebuildIndex => self.reload_folder(ctx, Reading::Rebuild),
+            Command::SaveWorkspace => {
+                let target = self
+                    .model()
+                    .map(|m| m.workspace_file.clone().ok_or_else(|| save_request(m)));
+                match target {
+                    Some(Ok(path)) => self.save(ctx, path),
+                    Some(Err(request)) => self.show_dialog(ctx, request),
+                    // Nothing to save: whatever waited for a save goes on.
+                    None => self.commands.extend(self.step.take_after_save()),
                 }
             }
-            Command::SetSort { column, ascending } => {
-                let list = &mut self.model.workspace.list;
-                (list.sort, list.ascending) = (column, ascending);
-                self.model.mark_changed();
-            }
-            Command::SetFilter(filter) => {
-                self.model.workspace.list.filter = filter;
-                self.model.mark_changed();
-            }
-            Command::SelectEntity(_)
-            | Command::FilterByEntity { .. }
-            | Command::AddFilter(_)
-            | Command::RemoveFilter(_)
-            | Command::ClearFilters
-            | Command::OpenMention { .. }
-            | Command::Correct(_)
-            | Command::MarkText(_)
-            | Command::PickLocation
-            | Command::FindPlaceCandidates { .. }
-            | Command::Undo
-            | Command::Redo => self.apply_entity_command(ctx, command),
-            Command::Search(text) => self.search(ctx, text),
-            Command::BuildSearchIndex => self.build_search_index(ctx),
-            Command::RebuildIndex => self.reload_folder(ctx, Reading::Rebuild),
-            Command::BuildConcordance => self.build_concordance(ctx),
-            Command::SortConcordance(order) => self.sort_concordance(order),
-            Command::SaveWorkspace => match self.model.workspace_file.clone() {
-                Some(path) => self.save(ctx, path),
-                None => self.show_dialog(ctx, save_request(&self.model)),
-            },
             Command::SaveWorkspaceAs(path) => self.save(ctx, path),
-            Command::Export { kind, path } => self.export(ctx, kind, path),
             Command::LocateCorpus(folder) => self.locate_corpus(ctx, folder),
             Command::SetTheme(theme) => self.change_view(|view| view.theme = theme),
             Command::ZoomIn => {
@@ -86,12 +64,6 @@ impl CorpusExplorerApp {
             Command::ZoomReset => {
                 self.change_view(|v| v.font_size = ViewPrefs::default().font_size)
             }
-            Command::CancelIngest => {
-                if let Some(job) = &self.ingest {
-                    job.cancel();
-                }
-            }
-            Command::ShowProblems(show) => self.show_problems = show,
             Command::ShowAbout => self.dialogs.push(Dialog::About),
             Command::RemoveRecent(path) => {
                 self.recent.remove(&path);
@@ -99,57 +71,51 @@ impl CorpusExplorerApp {
                 self.save_recent(ctx);
             }
             Command::Quit => {
-                self.close_confirmed = true;
+                self.phase = Phase::Quitting;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::SaveAndThen(then) => {
-                self.after_save = Some(*then);
+                self.step = Step::Saving { then };
                 self.apply(ctx, Command::SaveWorkspace);
             }
             Command::DiscardChangesAndThen(then) => {
-                self.model.mark_clean();
+                if let Some(session) = &mut self.session {
+                    session.model.mark_clean();
+                }
                 self.clear_recovery(ctx);
                 self.apply(ctx, *then);
             }
-            Command::RestoreRecovery(recovery) => {
-                let restore = move || {
-                    let folder = match &recovery.workspace_file {
-                        Some(file) => recovery.workspace.resolve_corpus(file),
-                        None => {
-                            Some(recovery.workspace.corpus.absolute.clone()).filter(|f| f.is_dir())
-                        }
-                    };
-                    JobResult::WorkspaceLoaded {
-                        path: recovery.workspace_file,
-                        recovered: true,
-                        result: Ok((recovery.workspace, folder)),
-                    }
-                };
-                self.spawn("restore-recovery", ctx, restore);
-            }
+            Command::RestoreRecovery(recovery) => self.restore_recovery(ctx, *recovery),
             Command::DiscardRecovery => self.clear_recovery(ctx),
+            command => self.apply_to_session(ctx, |session, window| {
+                session.apply(command, window);
+            }),
         }
+    }
+
+    /// Runs `apply` on the open corpus's session, if a folder is open.
+    fn apply_to_session(
+        &mut self,
+        ctx: &egui::Context,
+        apply: impl FnOnce(&mut CorpusSession, &mut WindowCtx),
+    ) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let mut window = WindowCtx {
+            egui: ctx,
+            tasks: &self.tasks,
+            banner: &mut self.banner,
+            central: &mut self.central,
+            data_dir: &self.dirs.data,
+        };
+        apply(session, &mut window);
     }
 
     pub(super) fn on_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
         match result {
             JobResult::Picked(request, outcome) => self.on_picked(request, outcome),
-            JobResult::PathKind(path, kind) => match kind {
-                PathKind::Folder => self.commands.push(Command::OpenFolder(path)),
-                PathKind::Workspace => self.commands.push(Command::OpenWorkspace(path)),
-                PathKind::OtherFile => {
-                    self.banner = Some(format!(
-                        "{} is a file. Open a folder of documents, or a .ron workspace file.",
-                        path.display()
-                    ));
-                }
-                PathKind::Missing => {
-                    self.banner = Some(format!("Nothing was found at {}.", path.display()));
-                    if self.recent.entries.iter().any(|e| e.path == path) {
-                        self.recent_missing.insert(path);
-                    }
-                }
-            },
+            JobResult::PathKind(path, kind) => self.on_path_kind(path, kind),
             JobResult::WorkspaceLoaded {
                 path,
                 recovered,
@@ -161,12 +127,15 @@ impl CorpusExplorerApp {
                     }
                     self.open_folder(ctx, folder, workspace, path, None, Reading::Reopen);
                     if recovered {
-                        self.model.mark_changed();
+                        self.mark_changed();
                     }
                 }
                 Ok((workspace, None)) => {
                     let missing = workspace.corpus.absolute.clone();
-                    self.pending_workspace = Some((path, workspace));
+                    self.step = Step::Locating {
+                        file: path,
+                        workspace: Box::new(workspace),
+                    };
                     self.dialogs.push(Dialog::LocateFolder {
                         missing,
                         typed: String::new(),
@@ -177,23 +146,10 @@ impl CorpusExplorerApp {
             },
             JobResult::WorkspaceSaved {
                 path,
+                session,
                 generation,
                 result,
-            } => match result {
-                Ok(()) => {
-                    self.model.workspace_file = Some(path.clone());
-                    self.model.mark_saved(generation);
-                    self.add_recent(ctx, &path, RecentKind::Workspace);
-                    self.clear_recovery(ctx);
-                    if let Some(then) = self.after_save.take() {
-                        self.commands.push(then);
-                    }
-                }
-                Err(err) => {
-                    self.after_save = None;
-                    self.dialogs.push(error_dialog(&err));
-                }
-            },
+            } => self.workspace_saved(ctx, path, (session, generation), result),
             JobResult::RecoveryFound(Ok(Some(recovery))) => {
                 self.dialogs.push(Dialog::Restore(Box::new(recovery)));
             }
@@ -201,37 +157,64 @@ impl CorpusExplorerApp {
             JobResult::RecoveryFound(Err(err)) | JobResult::Written(Err(err)) => {
                 self.banner = Some(err.to_string());
             }
-            JobResult::PlaceCandidates { id, result } => match result {
-                Ok(places) => self.model.place_candidates = Some((id, places)),
-                Err(err) => self.banner = Some(format!("Could not read the gazetteer: {err}")),
-            },
-            JobResult::SearchIndexBuilt { generation, result } => {
-                self.search_index_built(ctx, generation, result);
-            }
-            JobResult::Searched {
-                generation,
-                text,
-                query,
-                result,
-            } => self.searched(generation, text, query, result),
-            JobResult::ConcordanceBuilt {
-                generation,
-                filter_generation,
-                order,
-                lines,
-                truncated,
-            } => self.concordance_built(generation, filter_generation, order, lines, truncated),
             JobResult::Exported { what, path, result } => {
                 self.banner = Some(match result {
                     Ok(()) => format!("Exported {what} to {}.", path.display()),
                     Err(err) => err.to_string(),
                 });
             }
+            result => self.apply_to_session(ctx, |session, window| {
+                session.on_job_result(result, window);
+            }),
+        }
+    }
+
+    fn on_path_kind(&mut self, path: PathBuf, kind: PathKind) {
+        match kind {
+            PathKind::Folder => self.commands.push(Command::OpenFolder(path)),
+            PathKind::Workspace => self.commands.push(Command::OpenWorkspace(path)),
+            PathKind::OtherFile => {
+                self.banner = Some(format!(
+                    "{} is a file. Open a folder of documents, or a .ron workspace file.",
+                    path.display()
+                ));
+            }
+            PathKind::Missing => {
+                self.banner = Some(format!("Nothing was found at {}.", path.display()));
+                if self.recent.entries.iter().any(|e| e.path == path) {
+                    self.recent_missing.insert(path);
+                }
+            }
+        }
+    }
+
+    fn workspace_saved(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        (session, generation): (u64, u64),
+        result: Result<(), WorkspaceError>,
+    ) {
+        match result {
+            Ok(()) => {
+                // The corpus saved may have been closed meanwhile.
+                if let Some(open) = self.session.as_mut().filter(|s| s.id == session) {
+                    open.model.workspace_file = Some(path.clone());
+                    open.model.mark_saved(generation);
+                }
+                self.add_recent(ctx, &path, RecentKind::Workspace);
+                self.clear_recovery(ctx);
+                self.commands.extend(self.step.take_after_save());
+            }
+            Err(err) => {
+                self.step.take_after_save();
+                self.dialogs.push(error_dialog(&err));
+            }
         }
     }
 
     fn on_picked(&mut self, request: DialogRequest, outcome: PickOutcome) {
-        self.dialog_open = false;
+        self.step.end_picking();
         match outcome {
             PickOutcome::Chosen(path) => {
                 let command = match request {
@@ -248,13 +231,13 @@ impl CorpusExplorerApp {
             }
             PickOutcome::Cancelled => {
                 if matches!(request, DialogRequest::SaveWorkspace { .. }) {
-                    self.after_save = None;
+                    self.step.take_after_save();
                 }
             }
             PickOutcome::Unavailable => match request {
                 DialogRequest::LocateFolder if self.dialogs.locate_has_no_dialog() => {}
                 DialogRequest::OpenFolder | DialogRequest::OpenWorkspace
-                    if self.model.corpus.is_none() =>
+                    if self.session.is_none() =>
                 {
                     self.welcome.no_dialog();
                 }
@@ -267,17 +250,16 @@ impl CorpusExplorerApp {
     }
 
     fn show_dialog(&mut self, ctx: &egui::Context, request: DialogRequest) {
-        if self.dialog_open {
+        if !self.step.start_picking() {
             return;
         }
-        self.dialog_open = true;
         let picker = std::sync::Arc::clone(&self.picker);
         let pick = move || {
             let outcome = picker.pick(&request);
             JobResult::Picked(request, outcome)
         };
         if !self.spawn("file-dialog", ctx, pick) {
-            self.dialog_open = false;
+            self.step.end_picking();
         }
     }
 
@@ -316,13 +298,32 @@ impl CorpusExplorerApp {
         self.spawn("load-workspace", ctx, load);
     }
 
+    fn restore_recovery(&mut self, ctx: &egui::Context, recovery: workspace::Recovery) {
+        let restore = move || {
+            let folder = match &recovery.workspace_file {
+                Some(file) => recovery.workspace.resolve_corpus(file),
+                None => Some(recovery.workspace.corpus.absolute.clone()).filter(|f| f.is_dir()),
+            };
+            JobResult::WorkspaceLoaded {
+                path: recovery.workspace_file,
+                recovered: true,
+                result: Ok((recovery.workspace, folder)),
+            }
+        };
+        self.spawn("restore-recovery", ctx, restore);
+    }
+
     fn save(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let snapshot = self.model.workspace_snapshot();
-        let generation = self.model.generation();
+        let Some(session) = &self.session else {
+            return;
+        };
+        let snapshot = session.model.workspace_snapshot();
+        let (session, generation) = (session.id, session.model.generation());
         let save = move || {
             let result = workspace::save(&path, &snapshot);
             JobResult::WorkspaceSaved {
                 path,
+                session,
                 generation,
                 result,
             }
@@ -330,9 +331,21 @@ impl CorpusExplorerApp {
         self.spawn("save-workspace", ctx, save);
     }
 
+    /// Records a change the user would want saved in the open corpus's workspace.
+    pub(super) fn mark_changed(&mut self) {
+        if let Some(session) = &mut self.session {
+            session.model.mark_changed();
+        }
+    }
+
     fn change_view(&mut self, change: impl FnOnce(&mut ViewPrefs)) {
-        change(&mut self.model.workspace.view);
-        self.model.mark_changed();
+        match &mut self.session {
+            Some(session) => {
+                change(&mut session.model.workspace.view);
+                session.model.mark_changed();
+            }
+            None => change(&mut self.view),
+        }
     }
 
     pub(super) fn add_recent(&mut self, ctx: &egui::Context, path: &Path, kind: RecentKind) {
@@ -357,7 +370,7 @@ impl CorpusExplorerApp {
     }
 
     /// Runs a task; a thread that cannot start is reported, not ignored.
-    fn spawn(
+    pub(super) fn spawn(
         &mut self,
         name: &str,
         ctx: &egui::Context,

@@ -1,12 +1,13 @@
 //! Applying the commands about entities: selection, filters, opening a mention, and the
 //! user's corrections with undo and redo.
 
-use super::CorpusExplorerApp;
+use super::central::CentralTab;
 use super::command::{Command, MarkAs, MarkScope, MarkText};
 use super::find::find_matches;
 use super::format::count;
 use super::jobs::JobResult;
 use super::model::PlaceCandidate;
+use super::session::{CorpusSession, WindowCtx};
 use crate::entities::{Correction, Filter, MarkedText, follow_correction};
 use crate::extract::gazetteer::Gazetteer;
 
@@ -46,8 +47,8 @@ fn place_candidates(names: &[String]) -> Result<Vec<PlaceCandidate>, String> {
     Ok(out)
 }
 
-impl CorpusExplorerApp {
-    pub(super) fn apply_entity_command(&mut self, ctx: &egui::Context, command: Command) {
+impl CorpusSession {
+    pub(super) fn apply_entity_command(&mut self, command: Command, window: &mut WindowCtx) {
         match command {
             Command::SelectEntity(selected) => {
                 if self.model.selected_entity != selected {
@@ -85,9 +86,9 @@ impl CorpusExplorerApp {
                 self.filters_changed();
             }
             Command::OpenMention { doc, start } if doc < self.model.documents.len() => {
-                self.apply(ctx, Command::SelectDocument(Some(doc)));
+                self.select_document(Some(doc));
                 self.views.reader.scroll_to_offset(start);
-                self.central = super::CentralTab::Reading;
+                *window.central = CentralTab::Reading;
                 self.views.documents.scroll_to_selection();
             }
             Command::Correct(correction) => {
@@ -109,7 +110,7 @@ impl CorpusExplorerApp {
                     self.model.entities_changed();
                     self.model.mark_changed();
                 } else {
-                    self.corrections_changed();
+                    self.corrections_changed(window);
                 }
                 if let Some(id) = merged_into {
                     self.model.selected_entity = self.model.entities.find(&id);
@@ -117,39 +118,37 @@ impl CorpusExplorerApp {
             }
             Command::MarkText(request) => match self.mark_text(&request) {
                 Ok((correction, left_to_others)) => {
-                    self.apply_entity_command(ctx, Command::Correct(correction));
+                    self.apply_entity_command(Command::Correct(correction), window);
                     if left_to_others > 0 {
-                        self.banner = Some(format!(
+                        *window.banner = Some(format!(
                             "{} already part of another name stayed with it.",
                             count(left_to_others, "match", "matches")
                         ));
                     }
                 }
-                Err(why) => self.banner = Some(why),
+                Err(why) => *window.banner = Some(why),
             },
             Command::FindPlaceCandidates { id, names } => {
                 let find = move || JobResult::PlaceCandidates {
                     id,
                     result: place_candidates(&names),
                 };
-                if let Err(err) = self.tasks.spawn("gazetteer", ctx, find) {
-                    self.banner = Some(format!("Could not look the place up: {err}"));
-                }
+                window.spawn("gazetteer", "Could not look the place up", find);
             }
             Command::PickLocation => {
-                self.central = super::CentralTab::Map;
+                *window.central = CentralTab::Map;
                 self.views.map.start_pick_location();
             }
             Command::Undo => {
                 if let Some(correction) = self.model.workspace.corrections.pop() {
                     self.model.redo.push(correction);
-                    self.corrections_changed();
+                    self.corrections_changed(window);
                 }
             }
             Command::Redo => {
                 if let Some(correction) = self.model.redo.pop() {
                     self.model.workspace.corrections.push(correction);
-                    self.corrections_changed();
+                    self.corrections_changed(window);
                 }
             }
             _ => {}
@@ -221,11 +220,11 @@ impl CorpusExplorerApp {
         self.model.mark_changed();
     }
 
-    fn corrections_changed(&mut self) {
+    fn corrections_changed(&mut self, window: &mut WindowCtx) {
         self.model.reapply_corrections();
         self.model.mark_changed();
         if let Some(problem) = self.model.correction_problems.last() {
-            self.banner = Some(problem.message.clone());
+            *window.banner = Some(problem.message.clone());
         }
     }
 }

@@ -1,36 +1,43 @@
-//! Opening, re-reading and closing a corpus folder: the ingest job starts here.
+//! Opening, re-reading and closing a corpus folder: the session is made, the ingest job
+//! starts, and closing drops the session.
 
 use std::path::PathBuf;
 
 use super::CorpusExplorerApp;
+use super::flow::Step;
 use super::jobs::{IngestJob, ReadRequest, Reading};
-use super::views::CorpusViews;
+use super::session::CorpusSession;
 use crate::workspace::{RecentKind, Workspace};
 
 impl CorpusExplorerApp {
     pub(super) fn locate_corpus(&mut self, ctx: &egui::Context, folder: PathBuf) {
-        let Some((file, mut workspace)) = self.pending_workspace.take() else {
+        let Step::Locating {
+            file,
+            mut workspace,
+        } = std::mem::take(&mut self.step)
+        else {
             return;
         };
         workspace.corpus.absolute = folder.clone();
-        self.open_folder(ctx, folder, workspace, file, None, Reading::Reopen);
+        self.open_folder(ctx, folder, *workspace, file, None, Reading::Reopen);
         // The new location is a change worth saving.
-        self.model.mark_changed();
+        self.mark_changed();
     }
 
     /// Reads the open folder again (`Update` or `Rebuild`), keeping the workspace as it
     /// is now (unsaved corrections included).
     pub(super) fn reload_folder(&mut self, ctx: &egui::Context, reading: Reading) {
-        let Some(folder) = self.model.corpus.clone() else {
+        let Some(session) = &self.session else {
             return;
         };
-        let dirty = self.model.is_dirty();
-        let mut workspace = self.model.workspace.clone();
-        workspace.selected_document = self.model.selected_document().map(|d| d.rel_path.clone());
-        let file = self.model.workspace_file.clone();
+        let model = &session.model;
+        let (folder, dirty) = (model.corpus.clone(), model.is_dirty());
+        let mut workspace = model.workspace.clone();
+        workspace.selected_document = model.selected_document().map(|d| d.rel_path.clone());
+        let file = model.workspace_file.clone();
         self.open_folder(ctx, folder, workspace, file, None, reading);
         if dirty {
-            self.model.mark_changed();
+            self.mark_changed();
         }
     }
 
@@ -44,50 +51,43 @@ impl CorpusExplorerApp {
         recent: Option<(PathBuf, RecentKind)>,
         reading: Reading,
     ) {
-        if let Some(job) = self.ingest.take() {
-            job.cancel();
-        }
-        // The new reading watches the folder from its start.
-        self.watch = None;
-        // Another folder gets views of its own (the map and the timeline fit its places
-        // and dates afresh); reading the same folder again keeps them as the user left them.
-        if self.model.corpus.as_deref() == Some(folder.as_path()) {
-            self.views.documents.sync_filter(&workspace.list.filter);
-            self.views.order.clear();
-        } else {
-            self.views = CorpusViews::new(&workspace.list.filter);
-        }
-        self.pending_selection = workspace.selected_document.clone();
-        self.model.reset_for(&folder, workspace, file);
-        self.show_problems = false;
+        // Another folder gets a session of its own (the one before is dropped, its reading
+        // cancelled); reading the same folder again keeps its views as the user left them.
+        let mut session = match self.session.take() {
+            Some(mut same) if same.model.corpus == folder => {
+                same.reset(workspace, file);
+                same
+            }
+            _ => CorpusSession::new(&folder, workspace, file),
+        };
         self.banner = None;
         let read = ReadRequest {
             root: folder,
             preferences_file: self.dirs.preferences_file(),
             data_dir: self.dirs.data.clone(),
             reading,
-            corrections: self.model.workspace.corrections.clone(),
+            corrections: session.model.workspace.corrections.clone(),
         };
         match IngestJob::start(read, ctx) {
             Ok(job) => {
-                self.ingest = Some(job);
-                self.recent_on_start = recent;
+                session.start_reading(job, recent);
+                self.session = Some(session);
             }
             Err(err) => {
                 self.banner = Some(format!("Could not start reading the folder: {err}"));
-                self.model.close();
+                self.close_session(session);
             }
         }
     }
 
     pub(super) fn close_corpus(&mut self) {
-        if let Some(job) = self.ingest.take() {
-            job.cancel();
+        if let Some(session) = self.session.take() {
+            self.close_session(session);
         }
-        self.watch = None;
-        self.model.close();
-        self.views = CorpusViews::default();
-        self.show_problems = false;
-        self.pending_selection = None;
+    }
+
+    /// Drops `session` (cancelling its reading); its view preferences stay for the next.
+    pub(super) fn close_session(&mut self, session: CorpusSession) {
+        self.view = session.model.workspace.view.clone();
     }
 }

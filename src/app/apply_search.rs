@@ -4,13 +4,12 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use super::CorpusExplorerApp;
 use super::jobs::JobResult;
 use super::search_state::{ActiveSearch, Concordance};
+use super::session::{CorpusSession, WindowCtx};
 use crate::cache::CacheDir;
 use crate::search::{
-    KwicLine, KwicOrder, Query, SearchIndex, SearchSource, kwic_lines, numbered, parse_query,
-    sort_kwic,
+    KwicLine, KwicOrder, Query, SearchIndex, SearchSource, kwic_lines, parse_query, sort_kwic,
 };
 use crate::workspace::SortColumn;
 
@@ -19,9 +18,9 @@ const KWIC_CONTEXT: usize = 70;
 /// Concordance lines kept; more are counted as "and more".
 const KWIC_LIMIT: usize = 20_000;
 
-impl CorpusExplorerApp {
+impl CorpusSession {
     /// Indexes the documents read, off the UI thread.
-    pub(super) fn build_search_index(&mut self, ctx: &egui::Context) {
+    pub(super) fn build_search_index(&mut self, window: &mut WindowCtx) {
         let search = &mut self.model.search;
         if search.building || self.model.documents.is_empty() {
             return;
@@ -35,35 +34,29 @@ impl CorpusExplorerApp {
             .map(|d| (d.rel_path.clone(), d.title.clone(), Arc::clone(&d.text)))
             .collect();
         // Kept in the folder's cache, so an unchanged folder opens its index at once.
-        let corpus = self.model.corpus.clone();
-        let data_dir = self.dirs.data.clone();
+        let cache = CacheDir::for_corpus(window.data_dir, &self.model.corpus);
         let build = move || {
-            let cache = corpus.map(|corpus| CacheDir::for_corpus(&data_dir, &corpus));
             let sources: Vec<SearchSource<'_>> = docs
                 .iter()
                 .map(|(path, title, text)| (path.as_str(), title.as_str(), &**text))
                 .collect();
             let cancel = AtomicBool::new(false);
-            let built = match cache {
-                Some(cache) => cache
-                    .search_index(&sources, &cancel)
-                    .map(|(index, _)| index),
-                None => SearchIndex::build(numbered(&sources), &cancel, |_| {}),
-            };
+            let built = cache
+                .search_index(&sources, &cancel)
+                .map(|(index, _)| index);
             let result = built.map(Arc::new).map_err(|e| e.to_string());
             JobResult::SearchIndexBuilt { generation, result }
         };
-        if let Err(err) = self.tasks.spawn("search index", ctx, build) {
+        if !window.spawn("search index", "Search is not available", build) {
             self.model.search.building = false;
-            self.banner = Some(format!("Search is not available: {err}"));
         }
     }
 
     pub(super) fn search_index_built(
         &mut self,
-        ctx: &egui::Context,
         generation: u64,
         result: Result<Arc<SearchIndex>, String>,
+        window: &mut WindowCtx,
     ) {
         let search = &mut self.model.search;
         if generation != search.generation {
@@ -80,7 +73,7 @@ impl CorpusExplorerApp {
                     .or_else(|| Some(self.model.workspace.list.search.clone()))
                     .filter(|t| !t.trim().is_empty());
                 if let Some(text) = waiting {
-                    self.search(ctx, text);
+                    self.search(text, window);
                 }
             }
             Err(err) => search.error = Some(format!("Search is not available: {err}")),
@@ -88,7 +81,7 @@ impl CorpusExplorerApp {
     }
 
     /// Runs `text` as a query; empty text stops searching.
-    pub(super) fn search(&mut self, ctx: &egui::Context, text: String) {
+    pub(super) fn search(&mut self, text: String, window: &mut WindowCtx) {
         let search = &mut self.model.search;
         search.error = None;
         if text.trim().is_empty() {
@@ -122,7 +115,7 @@ impl CorpusExplorerApp {
                 result,
             }
         };
-        if let Err(err) = self.tasks.spawn("search", ctx, run) {
+        if let Err(err) = window.tasks.spawn("search", window.egui, run) {
             self.model.search.error = Some(format!("Cannot search: {err}"));
         }
     }
@@ -165,7 +158,7 @@ impl CorpusExplorerApp {
 
     /// Makes the concordance of the active search over the documents the list shows,
     /// on a task thread, unless it is current or on its way.
-    pub(super) fn build_concordance(&mut self, ctx: &egui::Context) {
+    pub(super) fn build_concordance(&mut self, window: &mut WindowCtx) {
         let model = &self.model;
         let search = &model.search;
         let key = model.filter_generation;
@@ -205,7 +198,7 @@ impl CorpusExplorerApp {
             }
         };
         self.model.search.concordance_building = Some(key);
-        if let Err(err) = self.tasks.spawn("concordance", ctx, build) {
+        if let Err(err) = window.tasks.spawn("concordance", window.egui, build) {
             self.model.search.concordance_building = None;
             self.model.search.error = Some(format!("Cannot make the concordance: {err}"));
         }

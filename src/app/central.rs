@@ -1,10 +1,10 @@
 //! The central area: its tabs (Reading, Map, Concordance) and the glue between the map panel and the
 //! model: which places it shows, and what its clicks and rectangles mean.
 
-use super::CorpusExplorerApp;
 use super::command::Command;
 use super::model::Model;
 use super::panels::map::{MapAction, MapMarker};
+use super::session::CorpusSession;
 use crate::entities::{Correction, Filter};
 use crate::extract::EntityKind;
 
@@ -61,17 +61,18 @@ impl PlacesCache {
     }
 }
 
-impl CorpusExplorerApp {
-    pub(super) fn central_tabs(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.central, CentralTab::Reading, "Reading");
-            ui.selectable_value(&mut self.central, CentralTab::Map, "Map");
-            ui.selectable_value(&mut self.central, CentralTab::Concordance, "Concordance")
-                .on_hover_text("Every hit of the search in its context, one per line");
-        });
-        ui.separator();
-    }
+/// The central area's tabs.
+pub fn tabs(ui: &mut egui::Ui, central: &mut CentralTab) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(central, CentralTab::Reading, "Reading");
+        ui.selectable_value(central, CentralTab::Map, "Map");
+        ui.selectable_value(central, CentralTab::Concordance, "Concordance")
+            .on_hover_text("Every hit of the search in its context, one per line");
+    });
+    ui.separator();
+}
 
+impl CorpusSession {
     pub(super) fn show_map(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         self.views.places.refresh(&self.model);
         let places = &self.views.places;

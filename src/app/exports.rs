@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use super::CorpusExplorerApp;
 use super::jobs::JobResult;
 use super::model::Model;
 use super::picker::DialogRequest;
+use super::session::{CorpusSession, WindowCtx};
 use crate::entities::{apply_corrections, snippet_around};
 use crate::export::{ExportReport, csv_field};
 use crate::extract::dates::Granularity;
@@ -74,23 +74,18 @@ impl ExportKind {
 pub fn export_request(model: &Model, kind: ExportKind) -> DialogRequest {
     let corpus = model
         .corpus
-        .as_ref()
-        .and_then(|c| c.file_name())
+        .file_name()
         .map_or("corpus".into(), |n| n.to_string_lossy().into_owned());
     DialogRequest::Export {
         kind,
         suggested: format!("{corpus}-{}.{}", kind.file_stem(), kind.extension()),
-        folder: model
-            .corpus
-            .as_ref()
-            .and_then(|c| c.parent())
-            .map(Into::into),
+        folder: model.corpus.parent().map(Into::into),
     }
 }
 
-impl CorpusExplorerApp {
+impl CorpusSession {
     /// Writes the export of `kind` to `path` on a task thread.
-    pub(super) fn export(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf) {
+    pub(super) fn export(&self, kind: ExportKind, path: PathBuf, window: &mut WindowCtx) {
         let encode: Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send> = match kind {
             ExportKind::EntitiesJson | ExportKind::EntitiesCsv | ExportKind::PlacesGeoJson => {
                 let mut report = ExportReport::new(&self.model.documents, &self.model.problems);
@@ -147,9 +142,7 @@ impl CorpusExplorerApp {
                 result,
             }
         };
-        if let Err(err) = self.tasks.spawn("export", ctx, write) {
-            self.banner = Some(format!("Could not start the export: {err}"));
-        }
+        window.spawn("export", "Could not start the export", write);
     }
 }
 

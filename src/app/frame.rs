@@ -1,16 +1,17 @@
 //! What happens at the start of every frame, before the panels draw: start-up, draining
 //! the jobs, the close button, dropped files, shortcuts, recovery autosave, theme and title.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
+use super::flow::Phase;
 use super::fonts;
-use super::format::count;
-use super::jobs::{JobResult, Reading, WATCH_QUIET};
+use super::jobs::{JobResult, Reading};
 use super::panels::menu;
-use crate::corpus::IngestEvent;
+use super::session::CorpusSession;
 use crate::workspace::{self, Recovery, Theme};
 
 /// How often unsaved work is copied to the recovery file.
@@ -18,18 +19,19 @@ const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
 
 impl CorpusExplorerApp {
     pub(super) fn before_frame(&mut self, ctx: &egui::Context) {
-        if !self.started {
-            self.start(ctx);
+        if let Phase::Starting { open } = std::mem::replace(&mut self.phase, Phase::Running) {
+            self.start(ctx, open);
         }
         for result in self.tasks.poll() {
             self.on_job_result(ctx, result);
         }
-        self.poll_ingest(ctx);
+        self.poll_reading(ctx);
         self.follow_folder_changes(ctx);
         self.handle_close_request(ctx);
         self.handle_dropped_files(ctx);
         if !self.dialogs.is_open() {
-            menu::shortcuts(ctx, &self.model, &mut self.commands);
+            let model = self.session.as_ref().map(|s| &s.model);
+            menu::shortcuts(ctx, model, &mut self.commands);
         }
         self.autosave_recovery(ctx);
         self.apply_theme(ctx);
@@ -40,8 +42,7 @@ impl CorpusExplorerApp {
         }
     }
 
-    fn start(&mut self, ctx: &egui::Context) {
-        self.started = true;
+    fn start(&mut self, ctx: &egui::Context, open: Option<PathBuf>) {
         fonts::install(ctx);
         // Ctrl +/- change the reading text size (a workspace setting), not egui's zoom.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -50,114 +51,51 @@ impl CorpusExplorerApp {
         if let Err(err) = self.tasks.spawn("read-recovery", ctx, read) {
             self.banner = Some(format!("Could not check for unsaved work: {err}"));
         }
-        if let Some(path) = self.initial.take() {
+        if let Some(path) = open {
             self.commands.push(Command::OpenPath(path));
         }
     }
 
-    fn poll_ingest(&mut self, ctx: &egui::Context) {
-        let Some(job) = self.ingest.as_mut() else {
+    /// Takes this frame's share of the open folder's reading.
+    fn poll_reading(&mut self, ctx: &egui::Context) {
+        let Some(session) = self.session.as_mut().filter(|s| s.is_reading()) else {
             return;
         };
-        let drained = job.drain();
         ctx.request_repaint();
-        let started = drained.started;
-        let root = job.root.clone();
-        if started && let Some((path, kind)) = self.recent_on_start.take() {
-            self.add_recent(ctx, &path, kind);
-        }
-        for event in drained.events {
-            match event {
-                IngestEvent::Document(doc) => {
-                    if self.pending_selection.as_deref() == Some(doc.rel_path.as_str()) {
-                        self.pending_selection = None;
-                        self.model.selected = Some(self.model.documents.len());
-                    }
-                    self.model.documents.push(*doc);
-                }
-                IngestEvent::Problem(problem) => self.model.problems.push(problem),
-                _ => {}
-            }
-        }
-        if let Some(snapshot) = drained.snapshot {
-            self.model.set_entities(*snapshot);
-        }
-        if let Some(err) = drained.extraction_failed {
-            self.banner = Some(format!(
-                "People, places and dates could not be found in these documents: {err}"
-            ));
-        }
-        let Some(finished) = drained.finished else {
-            return;
-        };
-        self.ingest = None;
-        let watch_failed = match drained.watch {
-            Some(Ok(watch)) => {
-                self.watch = Some(watch);
-                None
-            }
-            Some(Err(err)) => Some(err),
-            None => None,
-        };
-        self.recent_on_start = None;
-        self.pending_selection = None;
-        // A workspace's restored selection may be far down the list.
-        if self.model.selected.is_some() {
-            self.views.documents.scroll_to_selection();
-        }
-        if finished.is_ok() {
+        let news = session.drain_reading();
+        if news.read {
             self.commands.push(Command::BuildSearchIndex);
         }
-        match finished {
-            Ok(read) if read.summary.cancelled => {
-                self.banner = Some(format!(
-                    "Reading was cancelled: {} documents were read, the rest were skipped.",
-                    self.model.documents.len()
-                ));
-            }
-            Ok(read) => {
-                if let Some(notice) = read.notice {
-                    self.banner = Some(notice);
-                } else if let Some(err) = watch_failed {
-                    self.banner = Some(format!(
-                        "Changes to files in this folder will not show by themselves \
-                         ({err}); use File > Rebuild index after changing them."
-                    ));
-                }
-            }
-            Err(err) => {
-                self.banner = Some(format!(
-                    "Could not open the folder {}: {err}",
-                    root.display()
-                ));
-                if self.model.documents.is_empty() {
-                    self.model.close();
-                }
-            }
+        if let Some(last) = news.notices.into_iter().last() {
+            self.banner = Some(last);
+        }
+        if news.failed_empty {
+            self.close_corpus();
+        }
+        if let Some((path, kind)) = news.opened {
+            self.add_recent(ctx, &path, kind);
         }
     }
 
     /// Reads the folder again (only what changed is read and extracted) once files in
     /// it were added, changed or removed and it has been quiet for a moment.
     fn follow_folder_changes(&mut self, ctx: &egui::Context) {
-        if self.ingest.is_some() {
-            return;
-        }
-        let Some(changed) = self.watch.as_ref().and_then(|w| w.settled(WATCH_QUIET)) else {
+        let Some(changed) = self
+            .session
+            .as_ref()
+            .and_then(CorpusSession::folder_changed)
+        else {
             return;
         };
         self.reload_folder(ctx, Reading::Update);
-        self.banner = Some(format!(
-            "{} in the folder changed; the documents are being updated.",
-            count(changed, "file", "files")
-        ));
+        self.banner = Some(CorpusSession::changed_notice(changed));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if self.model.is_dirty() && !self.close_confirmed {
+        if self.has_unsaved_changes() && !matches!(self.phase, Phase::Quitting) {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             if !self.dialogs.is_asking_to_save() {
                 self.dialogs.push(Dialog::UnsavedChanges {
@@ -166,8 +104,8 @@ impl CorpusExplorerApp {
             }
             return;
         }
-        if let Some(job) = &self.ingest {
-            job.cancel();
+        if let Some(session) = &self.session {
+            session.cancel_reading();
         }
         // A clean exit: the recovery copy is not needed any more. This one small delete
         // happens as the window closes, when no frame is waiting on it.
@@ -191,19 +129,16 @@ impl CorpusExplorerApp {
     }
 
     fn autosave_recovery(&mut self, ctx: &egui::Context) {
-        if !self.model.is_dirty() {
+        let Some(model) = self.model().filter(|m| m.is_dirty()) else {
             self.last_recovery_write = Instant::now();
             return;
-        }
+        };
         ctx.request_repaint_after(RECOVERY_INTERVAL);
         if self.last_recovery_write.elapsed() < RECOVERY_INTERVAL {
             return;
         }
+        let recovery = Recovery::now(model.workspace_snapshot(), model.workspace_file.clone());
         self.last_recovery_write = Instant::now();
-        let recovery = Recovery::now(
-            self.model.workspace_snapshot(),
-            self.model.workspace_file.clone(),
-        );
         let file = self.dirs.recovery_file();
         let write = move || JobResult::Written(workspace::write_recovery(&file, &recovery));
         if let Err(err) = self.tasks.spawn("write-recovery", ctx, write) {
@@ -212,7 +147,7 @@ impl CorpusExplorerApp {
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
-        let theme = self.model.workspace.view.theme;
+        let theme = self.view().theme;
         if self.applied_theme != Some(theme) {
             ctx.set_theme(match theme {
                 Theme::Light => egui::Theme::Light,

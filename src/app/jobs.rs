@@ -42,7 +42,8 @@ pub enum JobResult {
     },
     WorkspaceSaved {
         path: PathBuf,
-        /// The change counter at the moment the snapshot was taken.
+        /// The corpus session saved, and its change counter when the snapshot was taken.
+        session: u64,
         generation: u64,
         result: Result<(), WorkspaceError>,
     },

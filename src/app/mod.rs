@@ -1,8 +1,11 @@
-//! The desktop window (eframe/egui). It owns the model, the panels and the background jobs;
-//! panels push [`Command`]s, which are applied once per frame in one place (`apply.rs`).
-//! Nothing here reads or writes files on the UI thread: that is the jobs' work.
+//! The desktop window (eframe/egui). The app keeps what outlives a corpus (preferences,
+//! the Recent list, dialogs, task threads); the open folder, with its model, reading and
+//! panels, is a [`session::CorpusSession`] made on open and dropped on close. Panels push
+//! [`Command`]s, which are applied once per frame in one place (`apply.rs`). Nothing here
+//! reads or writes files on the UI thread: that is the jobs' work.
 
 mod apply;
+mod apply_corpus;
 mod apply_entities;
 mod apply_open;
 mod apply_search;
@@ -11,6 +14,7 @@ pub mod command;
 mod dialogs;
 mod exports;
 mod find;
+mod flow;
 mod fonts;
 mod format;
 mod frame;
@@ -22,13 +26,14 @@ mod model;
 mod panels;
 pub mod picker;
 mod search_state;
+mod session;
 mod timeline_view;
 mod views;
 use crate::workspace;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Instant;
 
 use anyhow::anyhow;
@@ -38,12 +43,12 @@ pub use picker::{DialogRequest, FilePicker, NativePicker, NoDialogPicker, PickOu
 
 use central::CentralTab;
 use dialogs::Dialogs;
-use jobs::{IngestJob, Tasks};
-use model::Model;
+use flow::{Phase, Step};
+use jobs::Tasks;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
-use views::CorpusViews;
-use workspace::{AppDirs, RecentList, Theme};
+use session::CorpusSession;
+use workspace::{AppDirs, RecentList, Theme, ViewPrefs};
 
 /// Opens the main window; `initial` is a corpus folder or a `.ron` workspace to open.
 pub fn run(initial: Option<PathBuf>) -> anyhow::Result<()> {
@@ -69,9 +74,11 @@ pub fn run(initial: Option<PathBuf>) -> anyhow::Result<()> {
         "Corpus Explorer",
         options,
         Box::new(move |_cc| {
-            let mut app = CorpusExplorerApp::new(dirs, Arc::new(NativePicker));
-            app.initial = initial;
-            Ok(Box::new(app))
+            let app = CorpusExplorerApp::new(dirs, Arc::new(NativePicker));
+            Ok(Box::new(match initial {
+                Some(path) => app.with_initial_path(path),
+                None => app,
+            }))
         }),
     )
     .map_err(|err| anyhow!("Could not open the window: {err}"))
@@ -91,21 +98,18 @@ pub fn sample_corpus_dir() -> Option<PathBuf> {
         .find(|dir| dir.is_dir())
 }
 
-/// The application: model, panels, jobs.
+/// The application: what outlives a corpus, and the open corpus's session.
 pub struct CorpusExplorerApp {
     dirs: AppDirs,
     picker: Arc<dyn FilePicker>,
-    model: Model,
-    /// The panels and view caches of the open corpus; made anew for each folder.
-    views: CorpusViews,
+    /// The open folder and everything that lives only while it is open.
+    session: Option<CorpusSession>,
+    /// The theme and text size while no folder is open (an open one's workspace has them).
+    view: ViewPrefs,
     tasks: Tasks,
-    ingest: Option<IngestJob>,
-    /// Watches the open folder for files added, changed or removed.
-    watch: Option<crate::corpus::FolderWatch>,
     welcome: WelcomePanel,
     /// What the central area shows.
     central: CentralTab,
-    show_problems: bool,
     dialogs: Dialogs,
     recent: RecentList,
     recent_missing: HashSet<PathBuf>,
@@ -114,21 +118,12 @@ pub struct CorpusExplorerApp {
     banner: Option<String>,
     /// Commands pushed outside `ui` (shortcuts, drops, job results), applied with the rest.
     commands: Vec<Command>,
-    /// The Recent entry to add once the ingest has opened the folder.
-    recent_on_start: Option<(PathBuf, workspace::RecentKind)>,
-    /// Selection to restore when the workspace's document arrives.
-    pending_selection: Option<String>,
-    /// A workspace waiting for the user to locate its folder.
-    pending_workspace: Option<(Option<PathBuf>, workspace::Workspace)>,
-    /// What to do once the running save has finished (e.g. close the window).
-    after_save: Option<Command>,
-    dialog_open: bool,
+    phase: Phase,
+    /// The opening or save waiting for the user or a task, if any.
+    step: Step,
     last_recovery_write: Instant,
     applied_theme: Option<Theme>,
     shown_title: String,
-    started: bool,
-    close_confirmed: bool,
-    initial: Option<PathBuf>,
 }
 
 impl CorpusExplorerApp {
@@ -145,31 +140,22 @@ impl CorpusExplorerApp {
         Self {
             dirs,
             picker,
-            model: Model::default(),
-            views: CorpusViews::default(),
+            session: None,
+            view: ViewPrefs::default(),
             tasks: Tasks::default(),
-            ingest: None,
-            watch: None,
             welcome: WelcomePanel::default(),
             central: CentralTab::Reading,
-            show_problems: false,
             dialogs: Dialogs::default(),
             recent,
             recent_missing,
             sample_dir: sample_corpus_dir(),
             banner: None,
             commands: Vec::new(),
-            recent_on_start: None,
-            pending_selection: None,
-            pending_workspace: None,
-            after_save: None,
-            dialog_open: false,
+            phase: Phase::Starting { open: None },
+            step: Step::Idle,
             last_recovery_write: Instant::now(),
             applied_theme: None,
             shown_title: String::new(),
-            started: false,
-            close_confirmed: false,
-            initial: None,
         }
     }
 
@@ -180,7 +166,7 @@ impl CorpusExplorerApp {
 
     /// Opens `path` (folder or workspace) on the first frame, as the command line does.
     pub fn with_initial_path(mut self, path: PathBuf) -> Self {
-        self.initial = Some(path);
+        self.phase = Phase::Starting { open: Some(path) };
         self
     }
 
@@ -194,17 +180,18 @@ impl CorpusExplorerApp {
         extraction: crate::extract::Extraction,
     ) -> Self {
         let workspace = workspace::Workspace::for_folder(&folder);
-        self.model.reset_for(&folder, workspace, None);
+        let mut session = CorpusSession::new(&folder, workspace, None);
         let paths: Vec<String> = documents.iter().map(|d| d.rel_path.clone()).collect();
         let index = crate::entities::EntityIndex::build(&extraction, &paths);
-        self.model.documents = documents;
-        self.model.set_entities(crate::entities::EntitySnapshot {
+        session.model.documents = documents;
+        session.model.set_entities(crate::entities::EntitySnapshot {
             extraction: Arc::new(extraction),
             paths: Arc::new(paths),
             index,
             complete: true,
             corrected: None,
         });
+        self.session = Some(session);
         self
     }
 
@@ -213,14 +200,26 @@ impl CorpusExplorerApp {
         self.commands.push(Command::OpenPath(path));
     }
 
+    /// The open corpus's model, if a folder is open.
+    fn model(&self) -> Option<&model::Model> {
+        self.session.as_ref().map(|s| &s.model)
+    }
+
+    /// The theme and text size in use.
+    fn view(&self) -> &ViewPrefs {
+        self.model().map_or(&self.view, |m| &m.workspace.view)
+    }
+
     /// Loaded documents, problems, selection: for tests and diagnostics.
     pub fn documents(&self) -> &[crate::corpus::Document] {
-        &self.model.documents
+        self.model().map_or(&[], |m| &m.documents)
     }
 
     /// Paths of the documents the entity, map and time filters let through.
     pub fn filtered_documents(&self) -> Vec<&str> {
-        let model = &self.model;
+        let Some(model) = self.model() else {
+            return Vec::new();
+        };
         (0..model.documents.len())
             .filter(|&i| model.filtered.allows(i))
             .map(|i| model.documents[i].rel_path.as_str())
@@ -230,65 +229,65 @@ impl CorpusExplorerApp {
     /// Where a place is drawn on the map (after the map tab was shown): for UI tests.
     #[doc(hidden)]
     pub fn map_screen_pos(&self, lat: f64, lon: f64) -> Option<egui::Pos2> {
-        self.views.map.screen_pos(lat, lon)
+        self.session.as_ref()?.views.map.screen_pos(lat, lon)
     }
 
     /// Where a day is on the timeline's axis (after it was drawn): for UI tests.
     #[doc(hidden)]
     pub fn timeline_screen_pos(&self, day: i64) -> Option<egui::Pos2> {
-        self.views.timeline.screen_pos(day)
+        self.session.as_ref()?.views.timeline.screen_pos(day)
     }
 
     /// The active entity, map and time filters.
     pub fn filters(&self) -> &[crate::entities::Filter] {
-        self.model.filters()
+        self.model().map_or(&[], |m| m.filters())
     }
 
-    /// The corpus's entities as the sidebar has them.
+    /// The corpus's entities as the sidebar has them (none while no folder is open).
     pub fn entities(&self) -> &crate::entities::EntityIndex {
-        &self.model.entities
+        static NONE: LazyLock<crate::entities::EntityIndex> = LazyLock::new(Default::default);
+        self.model().map_or(&NONE, |m| &m.entities)
     }
 
     pub fn problems(&self) -> &[crate::corpus::Problem] {
-        &self.model.problems
+        self.model().map_or(&[], |m| &m.problems)
     }
 
     pub fn selected_document(&self) -> Option<&crate::corpus::Document> {
-        self.model.selected_document()
+        self.model()?.selected_document()
     }
 
     /// True while the corpus is being read or a file task is running.
     pub fn is_busy(&self) -> bool {
-        self.ingest.is_some() || self.tasks.busy()
+        self.session.as_ref().is_some_and(CorpusSession::is_reading) || self.tasks.busy()
     }
 
     /// Whether every document's entities are in, and whether search is ready: for
     /// the benchmark's account of where an opening spends its time.
     #[doc(hidden)]
     pub fn entities_and_search_ready(&self) -> (bool, bool) {
-        (
-            self.model.extraction_complete,
-            self.model.search.index.is_some(),
-        )
+        self.model().map_or((false, false), |m| {
+            (m.extraction_complete, m.search.index.is_some())
+        })
     }
 
     /// The search index is built and every document's entities are found: the full UI.
     #[doc(hidden)]
     pub fn fully_loaded(&self) -> bool {
-        !self.is_busy() && self.model.search.index.is_some() && self.model.extraction_complete
+        !self.is_busy() && self.entities_and_search_ready() == (true, true)
     }
 
     pub fn has_unsaved_changes(&self) -> bool {
-        self.model.is_dirty()
+        self.model().is_some_and(model::Model::is_dirty)
     }
 
     /// The window title as it is now, e.g. "Corpus Explorer — reports •".
     pub fn title(&self) -> String {
-        let Some(name) = self.model.display_name() else {
+        let Some(model) = self.model() else {
             return "Corpus Explorer".into();
         };
-        let marker = if self.model.is_dirty() { " •" } else { "" };
-        format!("Corpus Explorer — {name}{marker}")
+        let marker = if model.is_dirty() { " •" } else { "" };
+        format!("Corpus Explorer — {}{marker}", model.display_name())
     }
 
     fn ui_frame(&mut self, ui: &mut egui::Ui) {
@@ -296,56 +295,14 @@ impl CorpusExplorerApp {
         let menu_context = menu::MenuContext {
             recent: &self.recent,
             sample_available: self.sample_dir.is_some(),
+            theme: self.view().theme,
         };
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::show(ui, &self.model, &menu_context, &mut out)
-        });
-        if let Some(job) = &self.ingest {
-            let documents = self.model.documents.len();
-            egui::Panel::bottom("ingest_progress")
-                .show(ui, |ui| progress::show(ui, job, documents, &mut out));
-        }
-        if self.model.corpus.is_some() {
-            // Under all three columns, so the time axis gets the window's width.
-            egui::Panel::bottom("timeline")
-                .resizable(true)
-                .default_size(230.0)
-                .size_range(120.0..=600.0)
-                .show(ui, |ui| self.show_timeline(ui, &mut out));
-            egui::Panel::left("document_list")
-                .resizable(true)
-                .default_size(440.0)
-                .size_range(280.0..=1000.0)
-                .show(ui, |ui| {
-                    let model = &self.model;
-                    let rows = self.views.order.rows(
-                        &model.documents,
-                        &model.workspace.list,
-                        &model.filtered,
-                        model.filter_generation,
-                        model.search.active.as_ref().map(|a| list_order::Ranking {
-                            revision: model.search.revision,
-                            ranks: &a.ranks,
-                        }),
-                    );
-                    self.views.documents.show(ui, model, rows, &mut out);
-                });
-            egui::Panel::right("entities")
-                .resizable(true)
-                .default_size(320.0)
-                .size_range(240.0..=700.0)
-                .show(ui, |ui| self.views.entities.show(ui, &self.model, &mut out));
-            egui::CentralPanel::default().show(ui, |ui| {
-                show_banner(ui, &mut self.banner);
-                self.central_tabs(ui);
-                match self.central {
-                    CentralTab::Reading => self.views.reader.show(ui, &self.model, &mut out),
-                    CentralTab::Map => self.show_map(ui, &mut out),
-                    CentralTab::Concordance => {
-                        panels::concordance::show(ui, &self.model, &mut out);
-                    }
-                }
-            });
+        let model = self.session.as_ref().map(|s| &s.model);
+        egui::Panel::top("menu_bar").show(ui, |ui| menu::show(ui, model, &menu_context, &mut out));
+        let ctx = ui.ctx().clone();
+        if let Some(session) = &mut self.session {
+            session.ui(ui, &mut self.central, &mut self.banner, &mut out);
+            problems::show(&ctx, session.show_problems, &session.model, &mut out);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
                 show_banner(ui, &mut self.banner);
@@ -357,13 +314,67 @@ impl CorpusExplorerApp {
                 self.welcome.show(ui, &context, &mut out);
             });
         }
-        let ctx = ui.ctx().clone();
-        problems::show(&ctx, self.show_problems, &self.model, &mut out);
         self.dialogs.show(&ctx, &mut out);
         drop_overlay(&ctx);
         for command in out {
             self.apply(&ctx, command);
         }
+    }
+}
+
+impl CorpusSession {
+    /// The open corpus's panels: the reading's progress, the timeline under them all, the
+    /// document list, the entities, and the central area's tabs.
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        central: &mut CentralTab,
+        banner: &mut Option<String>,
+        out: &mut Vec<Command>,
+    ) {
+        if let Some(reading) = &self.reading {
+            let documents = self.model.documents.len();
+            egui::Panel::bottom("ingest_progress")
+                .show(ui, |ui| progress::show(ui, &reading.job, documents, out));
+        }
+        // Under all three columns, so the time axis gets the window's width.
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(230.0)
+            .size_range(120.0..=600.0)
+            .show(ui, |ui| self.show_timeline(ui, out));
+        egui::Panel::left("document_list")
+            .resizable(true)
+            .default_size(440.0)
+            .size_range(280.0..=1000.0)
+            .show(ui, |ui| {
+                let model = &self.model;
+                let rows = self.views.order.rows(
+                    &model.documents,
+                    &model.workspace.list,
+                    &model.filtered,
+                    model.filter_generation,
+                    model.search.active.as_ref().map(|a| list_order::Ranking {
+                        revision: model.search.revision,
+                        ranks: &a.ranks,
+                    }),
+                );
+                self.views.documents.show(ui, model, rows, out);
+            });
+        egui::Panel::right("entities")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(240.0..=700.0)
+            .show(ui, |ui| self.views.entities.show(ui, &self.model, out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            show_banner(ui, banner);
+            central::tabs(ui, central);
+            match central {
+                CentralTab::Reading => self.views.reader.show(ui, &self.model, out),
+                CentralTab::Map => self.show_map(ui, out),
+                CentralTab::Concordance => panels::concordance::show(ui, &self.model, out),
+            }
+        });
     }
 }
 

@@ -1,5 +1,6 @@
-//! What the app has open: the corpus, its documents and problems, the workspace and whether
-//! it has unsaved changes. Panels read it; only the app's command handler changes it.
+//! What the open corpus is: its folder, documents and problems, entities, search, the
+//! workspace and whether it has unsaved changes. Panels read it; only the session's command
+//! handler changes it. It lives in the corpus session, so it never outlives its folder.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,8 +27,8 @@ pub struct PlaceCandidate {
 
 #[derive(Default)]
 pub struct Model {
-    /// The corpus folder being shown, if any.
-    pub corpus: Option<PathBuf>,
+    /// The corpus folder being shown.
+    pub corpus: PathBuf,
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
     /// Sort, filter, theme and text size live here, so saving is a copy.
@@ -162,9 +163,9 @@ impl Model {
         self.generation += 1;
     }
 
-    /// Unsaved changes exist (only meaningful with a corpus open).
+    /// Unsaved changes exist.
     pub fn is_dirty(&self) -> bool {
-        self.corpus.is_some() && self.generation != self.saved_generation
+        self.generation != self.saved_generation
     }
 
     pub fn generation(&self) -> u64 {
@@ -189,15 +190,21 @@ impl Model {
         if self.extraction_complete {
             workspace.selected_entity = self.selected_entity_id();
         }
-        if let Some(folder) = &self.corpus {
-            workspace.corpus.absolute = folder.clone();
-        }
+        workspace.corpus.absolute = self.corpus.clone();
         workspace
     }
 
-    /// Starts showing a new corpus folder: empties the lists, keeps the workspace given.
+    /// The model of `folder` before anything of it is read, shown with `workspace`.
+    pub fn new(folder: &Path, workspace: Workspace, file: Option<PathBuf>) -> Self {
+        let mut model = Model::default();
+        model.reset_for(folder, workspace, file);
+        model
+    }
+
+    /// Starts reading the folder again: empties the lists, keeps the workspace given. The
+    /// counters go on from where they were, so the views kept for it see every change.
     pub fn reset_for(&mut self, folder: &Path, workspace: Workspace, file: Option<PathBuf>) {
-        self.corpus = Some(folder.to_path_buf());
+        self.corpus = folder.to_path_buf();
         self.documents.clear();
         self.problems.clear();
         self.selected = None;
@@ -217,23 +224,14 @@ impl Model {
         self.mark_clean();
     }
 
-    /// Back to the welcome screen; view preferences stay.
-    pub fn close(&mut self) {
-        let view = self.workspace.view.clone();
-        let search_generation = self.search.generation;
-        *self = Model::default();
-        self.workspace.view = view;
-        self.search.generation = search_generation + 1;
-    }
-
     /// What the title bar calls this corpus: the workspace file name, else the folder name.
-    pub fn display_name(&self) -> Option<String> {
-        let path = self.workspace_file.as_ref().or(self.corpus.as_ref())?;
+    pub fn display_name(&self) -> String {
+        let path = self.workspace_file.as_ref().unwrap_or(&self.corpus);
         let name = path
             .file_stem()
             .filter(|_| self.workspace_file.is_some())
             .or_else(|| path.file_name())
             .unwrap_or(path.as_os_str());
-        Some(name.to_string_lossy().into_owned())
+        name.to_string_lossy().into_owned()
     }
 }

@@ -2,13 +2,15 @@
 //! thread once a folder is read), the active query and the documents it matched.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::search::{DocHit, KwicLine, KwicOrder, Query, SearchIndex};
 
 #[derive(Default)]
 pub struct SearchState {
     pub index: Option<Arc<SearchIndex>>,
-    /// Counts the corpora opened, so a late index or result from an earlier one is dropped.
+    /// Which reading this search belongs to, unique while the app runs, so a late index
+    /// or result from an earlier reading (of this folder or another) is dropped.
     pub generation: u64,
     pub building: bool,
     /// A query typed before the index was ready; run when it is.
@@ -70,10 +72,11 @@ impl ActiveSearch {
 }
 
 impl SearchState {
-    /// Forgets the index and the search of the corpus that was open.
+    /// Forgets the index and the search of the reading before.
     pub fn reset(&mut self) {
+        static READINGS: AtomicU64 = AtomicU64::new(1);
         *self = SearchState {
-            generation: self.generation + 1,
+            generation: READINGS.fetch_add(1, Ordering::Relaxed),
             revision: self.revision + 1,
             concordance_order: self.concordance_order,
             ..SearchState::default()

@@ -2,11 +2,10 @@
 //! the other filters let through (the timeline's own range does not thin its bars), the
 //! chosen range, and the mentions listed for it.
 
-use super::CorpusExplorerApp;
-use super::central::CentralTab;
 use super::command::Command;
 use super::model::Model;
 use super::panels::timeline::{TimelineAction, TimelineEvent};
+use super::session::CorpusSession;
 use crate::entities::{Filter, snippet_around};
 use crate::timeline::{TimePoint, range_label};
 
@@ -129,7 +128,7 @@ fn events(model: &Model, (first, last): (i64, i64)) -> Vec<TimelineEvent> {
     found
 }
 
-impl CorpusExplorerApp {
+impl CorpusSession {
     pub(super) fn show_timeline(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         self.views.timeline_data.refresh(&self.model);
         let data = &self.views.timeline_data;
@@ -156,8 +155,8 @@ impl CorpusExplorerApp {
                     out.push(Command::RemoveFilter(position));
                 }
             }
+            // Opening a mention shows the Reading tab.
             Some(TimelineAction::OpenMention { doc, start }) => {
-                self.central = CentralTab::Reading;
                 out.push(Command::OpenMention { doc, start });
             }
             None => {}

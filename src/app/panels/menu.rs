@@ -25,18 +25,21 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 
-/// What the menus need besides the model.
+/// What the menus need besides the open corpus's model.
 pub struct MenuContext<'a> {
     pub recent: &'a RecentList,
     pub sample_available: bool,
+    pub theme: Theme,
 }
 
 /// Turns the app-wide shortcuts pressed this frame into commands.
-pub fn shortcuts(ctx: &egui::Context, model: &Model, out: &mut Vec<Command>) {
-    let open = model.corpus.is_some();
+pub fn shortcuts(ctx: &egui::Context, model: Option<&Model>, out: &mut Vec<Command>) {
+    let open = model.is_some();
     ctx.input_mut(|input| {
         // The more specific shortcut first: Ctrl+Shift+S also matches Ctrl+S logically.
-        if open && input.consume_shortcut(&SAVE_AS) {
+        if let Some(model) = model
+            && input.consume_shortcut(&SAVE_AS)
+        {
             out.push(Command::ShowDialog(save_request(model)));
         }
         if open && input.consume_shortcut(&SAVE) {
@@ -71,14 +74,13 @@ pub fn shortcuts(ctx: &egui::Context, model: &Model, out: &mut Vec<Command>) {
 pub fn save_request(model: &Model) -> DialogRequest {
     let name = model
         .corpus
-        .as_ref()
-        .and_then(|c| c.file_name())
+        .file_name()
         .map_or("workspace".into(), |n| n.to_string_lossy().into_owned());
     let folder = model
         .workspace_file
         .as_ref()
         .and_then(|f| f.parent())
-        .or_else(|| model.corpus.as_ref().and_then(|c| c.parent()))
+        .or_else(|| model.corpus.parent())
         .map(std::path::Path::to_path_buf);
     DialogRequest::SaveWorkspace {
         suggested: format!("{name}.ron"),
@@ -86,11 +88,17 @@ pub fn save_request(model: &Model) -> DialogRequest {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut Vec<Command>) {
+/// The menu bar; `model` is the open corpus's, if one is open.
+pub fn show(
+    ui: &mut egui::Ui,
+    model: Option<&Model>,
+    menu: &MenuContext<'_>,
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, model, menu, out));
         ui.menu_button("Edit", |ui| edit_menu(ui, model, out));
-        ui.menu_button("View", |ui| view_menu(ui, model, out));
+        ui.menu_button("View", |ui| view_menu(ui, model.is_some(), menu.theme, out));
         ui.menu_button("Help", |ui| {
             if ui.button("About Corpus Explorer").clicked() {
                 out.push(Command::ShowAbout);
@@ -99,8 +107,8 @@ pub fn show(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut 
     });
 }
 
-fn edit_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
-    let last = model.workspace.corrections.last();
+fn edit_menu(ui: &mut egui::Ui, model: Option<&Model>, out: &mut Vec<Command>) {
+    let last = model.and_then(|m| m.workspace.corrections.last());
     let undo = last.map_or("Undo".to_owned(), |c| format!("Undo {}", c.describe()));
     if ui
         .add_enabled(
@@ -111,7 +119,7 @@ fn edit_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
     {
         out.push(Command::Undo);
     }
-    let next = model.redo.last();
+    let next = model.and_then(|m| m.redo.last());
     let redo = next.map_or("Redo".to_owned(), |c| format!("Redo {}", c.describe()));
     if ui
         .add_enabled(
@@ -132,8 +140,12 @@ fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> 
     ui.add(button)
 }
 
-fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut Vec<Command>) {
-    let open = model.corpus.is_some();
+fn file_menu(
+    ui: &mut egui::Ui,
+    model: Option<&Model>,
+    menu: &MenuContext<'_>,
+    out: &mut Vec<Command>,
+) {
     if item(ui, "Open folder…", Some(&OPEN_FOLDER)).clicked() {
         out.push(Command::ShowDialog(DialogRequest::OpenFolder));
     }
@@ -165,61 +177,66 @@ fn file_menu(ui: &mut egui::Ui, model: &Model, menu: &MenuContext<'_>, out: &mut
         }
     });
     ui.separator();
-    ui.add_enabled_ui(open, |ui| {
-        if item(ui, "Save workspace", Some(&SAVE)).clicked() {
-            out.push(Command::SaveWorkspace);
-        }
-        if item(ui, "Save workspace as…", Some(&SAVE_AS)).clicked() {
-            out.push(Command::ShowDialog(save_request(model)));
-        }
-        ui.menu_button("Export", |ui| {
-            for kind in [
-                ExportKind::EntitiesCsv,
-                ExportKind::EntitiesJson,
-                ExportKind::FilteredDocumentsCsv,
-                ExportKind::PlacesGeoJson,
-                ExportKind::TimelineCsv,
-                ExportKind::ConcordanceCsv,
-            ] {
-                let label = format!("Export {}…", kind.describe());
-                let ready = kind != ExportKind::ConcordanceCsv
-                    || model
-                        .search
-                        .concordance
-                        .as_ref()
-                        .is_some_and(|c| c.filter_generation == model.filter_generation);
-                let button = ui
-                    .add_enabled(ready, egui::Button::new(label))
-                    .on_disabled_hover_text("Search, then open the Concordance tab");
-                if button.clicked() {
-                    out.push(Command::ShowDialog(export_request(model, kind)));
-                }
-            }
-        });
-        let reading = model.search.building || model.documents.is_empty();
-        if ui
-            .add_enabled(!reading, egui::Button::new("Rebuild index"))
-            .on_hover_text(
-                "Read every file again and find people, places and dates anew, \
-                 instead of reusing what was saved from the last reading",
-            )
-            .clicked()
-        {
-            out.push(Command::RebuildIndex);
-            ui.close();
-        }
-        if item(ui, "Close corpus", None).clicked() {
-            out.push(Command::CloseCorpus);
-        }
-    });
+    ui.add_enabled_ui(model.is_some(), |ui| corpus_items(ui, model, out));
     ui.separator();
     if item(ui, "Quit", Some(&QUIT)).clicked() {
         out.push(Command::Quit);
     }
 }
 
-fn view_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
-    let theme = model.workspace.view.theme;
+/// The File menu's items for the open corpus (greyed out while none is open).
+fn corpus_items(ui: &mut egui::Ui, model: Option<&Model>, out: &mut Vec<Command>) {
+    if item(ui, "Save workspace", Some(&SAVE)).clicked() {
+        out.push(Command::SaveWorkspace);
+    }
+    let save_as = item(ui, "Save workspace as…", Some(&SAVE_AS)).clicked();
+    if let (true, Some(model)) = (save_as, model) {
+        out.push(Command::ShowDialog(save_request(model)));
+    }
+    ui.menu_button("Export", |ui| {
+        for kind in [
+            ExportKind::EntitiesCsv,
+            ExportKind::EntitiesJson,
+            ExportKind::FilteredDocumentsCsv,
+            ExportKind::PlacesGeoJson,
+            ExportKind::TimelineCsv,
+            ExportKind::ConcordanceCsv,
+        ] {
+            let label = format!("Export {}…", kind.describe());
+            let ready = kind != ExportKind::ConcordanceCsv
+                || model.is_some_and(|model| {
+                    model
+                        .search
+                        .concordance
+                        .as_ref()
+                        .is_some_and(|c| c.filter_generation == model.filter_generation)
+                });
+            let button = ui
+                .add_enabled(ready, egui::Button::new(label))
+                .on_disabled_hover_text("Search, then open the Concordance tab");
+            if let (true, Some(model)) = (button.clicked(), model) {
+                out.push(Command::ShowDialog(export_request(model, kind)));
+            }
+        }
+    });
+    let reading = model.is_none_or(|m| m.search.building || m.documents.is_empty());
+    if ui
+        .add_enabled(!reading, egui::Button::new("Rebuild index"))
+        .on_hover_text(
+            "Read every file again and find people, places and dates anew, \
+             instead of reusing what was saved from the last reading",
+        )
+        .clicked()
+    {
+        out.push(Command::RebuildIndex);
+        ui.close();
+    }
+    if item(ui, "Close corpus", None).clicked() {
+        out.push(Command::CloseCorpus);
+    }
+}
+
+fn view_menu(ui: &mut egui::Ui, open: bool, theme: Theme, out: &mut Vec<Command>) {
     if ui.radio(theme == Theme::Light, "Light theme").clicked() {
         out.push(Command::SetTheme(Theme::Light));
     }
@@ -237,7 +254,7 @@ fn view_menu(ui: &mut egui::Ui, model: &Model, out: &mut Vec<Command>) {
         out.push(Command::ZoomReset);
     }
     ui.separator();
-    let problems = ui.add_enabled(model.corpus.is_some(), egui::Button::new("Show problems"));
+    let problems = ui.add_enabled(open, egui::Button::new("Show problems"));
     if problems.clicked() {
         out.push(Command::ShowProblems(true));
     }
