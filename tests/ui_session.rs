@@ -121,3 +121,31 @@ fn after_closing_a_folder_every_panel_shows_the_next_one() {
     );
     assert_eq!(harness.state().filtered_documents(), ["b1.txt", "b2.txt"]);
 }
+
+#[test]
+fn messages_of_one_frame_all_show_and_each_is_dismissed_on_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("notes.txt");
+    std::fs::write(&file, "not a folder").unwrap();
+    let missing = tmp.path().join("gone");
+    let app =
+        CorpusExplorerApp::new_for_test(AppDirs::at(&tmp.path().join("home")), NoDialogPicker);
+    let mut harness = sized_harness(app, [WIDTH, 800.0]);
+    harness.state_mut().queue_open(file.clone());
+    harness.state_mut().queue_open(missing.clone());
+    step_until(&mut harness, "both paths to be looked at", |h| {
+        h.state().notices().len() == 2
+    });
+    harness.run_steps(2);
+    let is_a_file = format!(
+        "{} is a file. Open a folder of documents, or a .ron workspace file.",
+        file.display()
+    );
+    let not_found = format!("Nothing was found at {}.", missing.display());
+    assert!(shown(&harness, &is_a_file) && shown(&harness, &not_found));
+    // The two looks run side by side: either may answer first.
+    let second = harness.state().notices()[1].to_owned();
+    harness.get_all_by_label("Dismiss").next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().notices(), [second.as_str()]);
+}

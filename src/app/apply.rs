@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
+use super::error::AppError;
 use super::flow::{Phase, Step};
 use super::jobs::{JobResult, PathKind, Reading};
 use super::panels::menu::save_request;
@@ -105,7 +106,7 @@ impl CorpusExplorerApp {
         let mut window = WindowCtx {
             egui: ctx,
             tasks: &self.tasks,
-            banner: &mut self.banner,
+            notices: &mut self.notices,
             central: &mut self.central,
             data_dir: &self.dirs.data,
         };
@@ -155,14 +156,14 @@ impl CorpusExplorerApp {
             }
             JobResult::RecoveryFound(Ok(None)) | JobResult::Written(Ok(())) => {}
             JobResult::RecoveryFound(Err(err)) | JobResult::Written(Err(err)) => {
-                self.banner = Some(err.to_string());
+                self.notices.error(&err.into());
             }
-            JobResult::Exported { what, path, result } => {
-                self.banner = Some(match result {
-                    Ok(()) => format!("Exported {what} to {}.", path.display()),
-                    Err(err) => err.to_string(),
-                });
-            }
+            JobResult::Exported { what, path, result } => match result {
+                Ok(()) => self
+                    .notices
+                    .info(format!("Exported {what} to {}.", path.display())),
+                Err(err) => self.notices.error(&err),
+            },
             result => self.apply_to_session(ctx, |session, window| {
                 session.on_job_result(result, window);
             }),
@@ -174,13 +175,14 @@ impl CorpusExplorerApp {
             PathKind::Folder => self.commands.push(Command::OpenFolder(path)),
             PathKind::Workspace => self.commands.push(Command::OpenWorkspace(path)),
             PathKind::OtherFile => {
-                self.banner = Some(format!(
+                self.notices.warn(format!(
                     "{} is a file. Open a folder of documents, or a .ron workspace file.",
                     path.display()
                 ));
             }
             PathKind::Missing => {
-                self.banner = Some(format!("Nothing was found at {}.", path.display()));
+                self.notices
+                    .warn(format!("Nothing was found at {}.", path.display()));
                 if self.recent.entries.iter().any(|e| e.path == path) {
                     self.recent_missing.insert(path);
                 }
@@ -378,8 +380,11 @@ impl CorpusExplorerApp {
     ) -> bool {
         match self.tasks.spawn(name, ctx, work) {
             Ok(()) => true,
-            Err(err) => {
-                self.banner = Some(format!("Could not start a background task: {err}"));
+            Err(source) => {
+                self.notices.error(&AppError::Thread {
+                    what: "Could not start a background task",
+                    source,
+                });
                 false
             }
         }

@@ -3,6 +3,7 @@
 //! change only the session; what they need of the window comes in a [`WindowCtx`].
 
 use super::command::Command;
+use super::error::AppError;
 use super::jobs::JobResult;
 use super::session::{CorpusSession, WindowCtx};
 
@@ -43,9 +44,7 @@ impl CorpusSession {
         match result {
             JobResult::PlaceCandidates { id, result } => match result {
                 Ok(places) => self.model.place_candidates = Some((id, places)),
-                Err(err) => {
-                    *window.banner = Some(format!("Could not read the gazetteer: {err}"));
-                }
+                Err(err) => window.notices.error(&AppError::Gazetteer(err)),
             },
             JobResult::SearchIndexBuilt { generation, result } => {
                 self.search_index_built(generation, result, window);

@@ -9,7 +9,7 @@ use super::jobs::JobResult;
 use super::model::PlaceCandidate;
 use super::session::{CorpusSession, WindowCtx};
 use crate::entities::{Correction, Filter, MarkedText, follow_correction};
-use crate::extract::gazetteer::Gazetteer;
+use crate::extract::gazetteer::{Gazetteer, GazetteerError};
 
 /// The name of a marked entity as the text writes it: the first spelling that is not in
 /// capitals throughout (a headline's "MENDOZA" is "Mendoza" in the sentences below).
@@ -25,8 +25,8 @@ fn preferred_spelling(mentions: &[MarkedText]) -> String {
 
 /// The gazetteer's places for any of `names`, best first, without repeats. Loads the
 /// gazetteer on first use (a task thread, never the UI thread).
-fn place_candidates(names: &[String]) -> Result<Vec<PlaceCandidate>, String> {
-    let gazetteer = Gazetteer::shared().map_err(|e| e.to_string())?;
+fn place_candidates(names: &[String]) -> Result<Vec<PlaceCandidate>, &'static GazetteerError> {
+    let gazetteer = Gazetteer::shared()?;
     let mut out: Vec<PlaceCandidate> = Vec::new();
     for name in names {
         for p in gazetteer.candidates_for(name) {
@@ -120,13 +120,13 @@ impl CorpusSession {
                 Ok((correction, left_to_others)) => {
                     self.apply_entity_command(Command::Correct(correction), window);
                     if left_to_others > 0 {
-                        *window.banner = Some(format!(
+                        window.notices.info(format!(
                             "{} already part of another name stayed with it.",
                             count(left_to_others, "match", "matches")
                         ));
                     }
                 }
-                Err(why) => *window.banner = Some(why),
+                Err(why) => window.notices.warn(why),
             },
             Command::FindPlaceCandidates { id, names } => {
                 let find = move || JobResult::PlaceCandidates {
@@ -224,7 +224,7 @@ impl CorpusSession {
         self.model.reapply_corrections();
         self.model.mark_changed();
         if let Some(problem) = self.model.correction_problems.last() {
-            *window.banner = Some(problem.message.clone());
+            window.notices.warn(problem.message.clone());
         }
     }
 }

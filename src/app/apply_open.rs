@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::CorpusExplorerApp;
+use super::error::AppError;
 use super::flow::Step;
 use super::jobs::{IngestJob, ReadRequest, Reading};
 use super::session::CorpusSession;
@@ -60,7 +61,7 @@ impl CorpusExplorerApp {
             }
             _ => CorpusSession::new(&folder, workspace, file),
         };
-        self.banner = None;
+        self.notices.folder_opened();
         let read = ReadRequest {
             root: folder,
             preferences_file: self.dirs.preferences_file(),
@@ -74,7 +75,10 @@ impl CorpusExplorerApp {
                 self.session = Some(session);
             }
             Err(err) => {
-                self.banner = Some(format!("Could not start reading the folder: {err}"));
+                self.notices.error(&AppError::Thread {
+                    what: "Could not start reading the folder",
+                    source: err,
+                });
                 self.close_session(session);
             }
         }

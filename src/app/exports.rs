@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::error::AppError;
 use super::jobs::JobResult;
 use super::model::Model;
 use super::picker::DialogRequest;
@@ -13,7 +14,7 @@ use crate::export::{ExportReport, csv_field};
 use crate::extract::dates::Granularity;
 use crate::search::kwic_csv;
 use crate::timeline::{TimelineRow, timeline_csv};
-use crate::workspace::{WorkspaceError, write_atomic};
+use crate::workspace::write_atomic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -86,7 +87,7 @@ pub fn export_request(model: &Model, kind: ExportKind) -> DialogRequest {
 impl CorpusSession {
     /// Writes the export of `kind` to `path` on a task thread.
     pub(super) fn export(&self, kind: ExportKind, path: PathBuf, window: &mut WindowCtx) {
-        let encode: Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send> = match kind {
+        let encode: Box<dyn FnOnce() -> std::io::Result<Vec<u8>> + Send> = match kind {
             ExportKind::EntitiesJson | ExportKind::EntitiesCsv | ExportKind::PlacesGeoJson => {
                 let mut report = ExportReport::new(&self.model.documents, &self.model.problems);
                 let extraction = std::sync::Arc::clone(&self.model.extraction);
@@ -102,7 +103,7 @@ impl CorpusSession {
                         ExportKind::PlacesGeoJson => report.write_places_geojson(&mut bytes),
                         _ => report.write_entities_csv(&mut bytes),
                     };
-                    written.map(|()| bytes).map_err(|e| e.to_string())
+                    written.map(|()| bytes)
                 })
             }
             ExportKind::FilteredDocumentsCsv => {
@@ -130,17 +131,11 @@ impl CorpusSession {
             }
         };
         let write = move || {
+            let what = kind.describe();
             let result = encode()
-                .map_err(|e| WorkspaceError::Write {
-                    path: path.clone(),
-                    source: std::io::Error::other(e),
-                })
-                .and_then(|bytes| write_atomic(&path, &bytes));
-            JobResult::Exported {
-                what: kind.describe(),
-                path,
-                result,
-            }
+                .map_err(|source| AppError::Export { what, source })
+                .and_then(|bytes| Ok(write_atomic(&path, &bytes)?));
+            JobResult::Exported { what, path, result }
         };
         window.spawn("export", "Could not start the export", write);
     }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::CorpusExplorerApp;
 use super::command::Command;
 use super::dialogs::Dialog;
+use super::error::AppError;
 use super::flow::Phase;
 use super::fonts;
 use super::jobs::{JobResult, Reading};
@@ -48,8 +49,11 @@ impl CorpusExplorerApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let file = self.dirs.recovery_file();
         let read = move || JobResult::RecoveryFound(workspace::read_recovery(&file));
-        if let Err(err) = self.tasks.spawn("read-recovery", ctx, read) {
-            self.banner = Some(format!("Could not check for unsaved work: {err}"));
+        if let Err(source) = self.tasks.spawn("read-recovery", ctx, read) {
+            self.notices.error(&AppError::Thread {
+                what: "Could not check for unsaved work",
+                source,
+            });
         }
         if let Some(path) = open {
             self.commands.push(Command::OpenPath(path));
@@ -66,8 +70,8 @@ impl CorpusExplorerApp {
         if news.read {
             self.commands.push(Command::BuildSearchIndex);
         }
-        if let Some(last) = news.notices.into_iter().last() {
-            self.banner = Some(last);
+        for notice in news.notices {
+            self.notices.push(notice.level, notice.text);
         }
         if news.failed_empty {
             self.close_corpus();
@@ -88,7 +92,7 @@ impl CorpusExplorerApp {
             return;
         };
         self.reload_folder(ctx, Reading::Update);
-        self.banner = Some(CorpusSession::changed_notice(changed));
+        self.notices.info(CorpusSession::changed_notice(changed));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -120,8 +124,8 @@ impl CorpusExplorerApp {
         if let Some(file) = dropped.into_iter().next() {
             let path = file.path().to_path_buf();
             if path.as_os_str().is_empty() {
-                self.banner =
-                    Some("That cannot be opened: drop a folder or a .ron workspace file.".into());
+                self.notices
+                    .warn("That cannot be opened: drop a folder or a .ron workspace file.");
             } else {
                 self.commands.push(Command::OpenPath(path));
             }
@@ -141,8 +145,11 @@ impl CorpusExplorerApp {
         self.last_recovery_write = Instant::now();
         let file = self.dirs.recovery_file();
         let write = move || JobResult::Written(workspace::write_recovery(&file, &recovery));
-        if let Err(err) = self.tasks.spawn("write-recovery", ctx, write) {
-            self.banner = Some(format!("Could not keep a recovery copy: {err}"));
+        if let Err(source) = self.tasks.spawn("write-recovery", ctx, write) {
+            self.notices.error(&AppError::Thread {
+                what: "Could not keep a recovery copy",
+                source,
+            });
         }
     }
 

@@ -12,7 +12,9 @@ use crate::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
 use crate::corpus::{FolderWatch, IngestEvent, IngestOptions};
 use crate::entities::{Correction, EntitySnapshot, ExtractionEvent};
 
+use super::error::AppError;
 use super::picker::{DialogRequest, PickOutcome};
+use crate::extract::gazetteer::GazetteerError;
 use crate::workspace::{Preferences, Recovery, Workspace, WorkspaceError};
 
 /// How long one frame may spend taking ingest events off the channel.
@@ -51,15 +53,15 @@ pub enum JobResult {
     /// The gazetteer places a place's names could be.
     PlaceCandidates {
         id: String,
-        result: Result<Vec<super::model::PlaceCandidate>, String>,
+        result: Result<Vec<super::model::PlaceCandidate>, &'static GazetteerError>,
     },
     /// An export was written (or not).
     Exported {
         what: &'static str,
         path: PathBuf,
-        result: Result<(), WorkspaceError>,
+        result: Result<(), AppError>,
     },
-    /// The full-text index of the corpus opened `generation`-th.
+    /// The full-text index of the reading numbered `generation`.
     SearchIndexBuilt {
         generation: u64,
         result: Result<std::sync::Arc<crate::search::SearchIndex>, String>,
@@ -146,7 +148,7 @@ enum IngestMessage {
     Event(IngestEvent),
     Extraction(ExtractionEvent),
     Finished(
-        Result<CorpusRead, String>,
+        Result<CorpusRead, AppError>,
         Option<Result<FolderWatch, String>>,
     ),
 }
@@ -161,9 +163,9 @@ pub struct Drained {
     /// The newest entities snapshot, if one arrived.
     pub snapshot: Option<Box<EntitySnapshot>>,
     /// The extraction engine could not start.
-    pub extraction_failed: Option<String>,
+    pub extraction_failed: Option<AppError>,
     /// Set once, when the job has ended.
-    pub finished: Option<Result<CorpusRead, String>>,
+    pub finished: Option<Result<CorpusRead, AppError>>,
     /// The watch on the folder for changes, started before the reading (or why not).
     pub watch: Option<Result<FolderWatch, String>>,
 }
@@ -274,7 +276,10 @@ impl IngestJob {
                         on_extraction,
                     ),
                 };
-                let mut result = result.map_err(|err| err.to_string());
+                let mut result = result.map_err(|source| AppError::Folder {
+                    folder: job_root.clone(),
+                    source,
+                });
                 let last_reading = match &mut result {
                     Ok(read) if read.reopened => Some(std::mem::take(&mut read.summary.manifest)),
                     _ => None,
@@ -321,7 +326,9 @@ impl IngestJob {
                 Ok(IngestMessage::Extraction(event)) => match event {
                     ExtractionEvent::Progress { done } => self.extracted = done,
                     ExtractionEvent::Snapshot(snapshot) => drained.snapshot = Some(snapshot),
-                    ExtractionEvent::Failed(err) => drained.extraction_failed = Some(err),
+                    ExtractionEvent::Failed(err) => {
+                        drained.extraction_failed = Some(AppError::Extraction(err));
+                    }
                 },
                 Ok(IngestMessage::Finished(result, watch)) => {
                     drained.finished = Some(result);
@@ -330,7 +337,7 @@ impl IngestJob {
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    drained.finished = Some(Err("the reading stopped unexpectedly".into()));
+                    drained.finished = Some(Err(AppError::ReadingStopped(self.root.clone())));
                     break;
                 }
             }

@@ -12,6 +12,7 @@ mod apply_search;
 mod central;
 pub mod command;
 mod dialogs;
+mod error;
 mod exports;
 mod find;
 mod flow;
@@ -23,6 +24,7 @@ mod jobs;
 mod kinds;
 mod list_order;
 mod model;
+mod notices;
 mod panels;
 pub mod picker;
 mod search_state;
@@ -45,6 +47,7 @@ use central::CentralTab;
 use dialogs::Dialogs;
 use flow::{Phase, Step};
 use jobs::Tasks;
+use notices::Notices;
 use panels::welcome::{WelcomeContext, WelcomePanel};
 use panels::{menu, problems, progress};
 use session::CorpusSession;
@@ -114,8 +117,8 @@ pub struct CorpusExplorerApp {
     recent: RecentList,
     recent_missing: HashSet<PathBuf>,
     sample_dir: Option<PathBuf>,
-    /// A one-line message over the central area (errors that need no answer).
-    banner: Option<String>,
+    /// Messages over the central area that need no answer, each dismissible.
+    notices: Notices,
     /// Commands pushed outside `ui` (shortcuts, drops, job results), applied with the rest.
     commands: Vec<Command>,
     phase: Phase,
@@ -149,7 +152,7 @@ impl CorpusExplorerApp {
             recent,
             recent_missing,
             sample_dir: sample_corpus_dir(),
-            banner: None,
+            notices: Notices::default(),
             commands: Vec::new(),
             phase: Phase::Starting { open: None },
             step: Step::Idle,
@@ -208,6 +211,11 @@ impl CorpusExplorerApp {
     /// The theme and text size in use.
     fn view(&self) -> &ViewPrefs {
         self.model().map_or(&self.view, |m| &m.workspace.view)
+    }
+
+    /// The messages shown over the central area, oldest first.
+    pub fn notices(&self) -> Vec<&str> {
+        self.notices.all().iter().map(|n| n.text.as_str()).collect()
     }
 
     /// Loaded documents, problems, selection: for tests and diagnostics.
@@ -301,11 +309,11 @@ impl CorpusExplorerApp {
         egui::Panel::top("menu_bar").show(ui, |ui| menu::show(ui, model, &menu_context, &mut out));
         let ctx = ui.ctx().clone();
         if let Some(session) = &mut self.session {
-            session.ui(ui, &mut self.central, &mut self.banner, &mut out);
+            session.ui(ui, &mut self.central, &mut self.notices, &mut out);
             problems::show(&ctx, session.show_problems, &session.model, &mut out);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
-                show_banner(ui, &mut self.banner);
+                self.notices.show(ui);
                 let context = WelcomeContext {
                     recent: &self.recent,
                     missing: &self.recent_missing,
@@ -329,7 +337,7 @@ impl CorpusSession {
         &mut self,
         ui: &mut egui::Ui,
         central: &mut CentralTab,
-        banner: &mut Option<String>,
+        notices: &mut Notices,
         out: &mut Vec<Command>,
     ) {
         if let Some(reading) = &self.reading {
@@ -367,7 +375,7 @@ impl CorpusSession {
             .size_range(240.0..=700.0)
             .show(ui, |ui| self.views.entities.show(ui, &self.model, out));
         egui::CentralPanel::default().show(ui, |ui| {
-            show_banner(ui, banner);
+            notices.show(ui);
             central::tabs(ui, central);
             match central {
                 CentralTab::Reading => self.views.reader.show(ui, &self.model, out),
@@ -375,24 +383,6 @@ impl CorpusSession {
                 CentralTab::Concordance => panels::concordance::show(ui, &self.model, out),
             }
         });
-    }
-}
-
-fn show_banner(ui: &mut egui::Ui, banner: &mut Option<String>) {
-    let Some(text) = banner.as_ref() else {
-        return;
-    };
-    let mut dismiss = false;
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().faint_bg_color)
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, text);
-                dismiss = ui.button("Dismiss").clicked();
-            });
-        });
-    if dismiss {
-        *banner = None;
     }
 }
 

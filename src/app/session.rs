@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::central::CentralTab;
+use super::error::AppError;
 use super::format::count;
 use super::jobs::{IngestJob, Tasks, WATCH_QUIET};
 use super::model::Model;
+use super::notices::{Level, Notice, Notices};
 use super::views::CorpusViews;
 use crate::corpus::{FolderWatch, IngestEvent};
 use crate::workspace::{RecentKind, Workspace};
@@ -42,7 +44,7 @@ pub struct ReadingNews {
     /// The folder opened: it goes on the Recent list.
     pub opened: Option<(PathBuf, RecentKind)>,
     /// Messages for the user, in the order they arose.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// The reading ended well: the search index can be built.
     pub read: bool,
     /// The reading failed before anything of the folder could be shown: close it.
@@ -50,11 +52,11 @@ pub struct ReadingNews {
 }
 
 /// What a session may use of the window while it applies a command: the egui context, the
-/// task threads, the message line, the central area's tab and the app's data folder.
+/// task threads, the notices, the central area's tab and the app's data folder.
 pub struct WindowCtx<'a> {
     pub egui: &'a egui::Context,
     pub tasks: &'a Tasks,
-    pub banner: &'a mut Option<String>,
+    pub notices: &'a mut Notices,
     pub central: &'a mut CentralTab,
     /// Where the folder's cache (and its search index) is kept.
     pub data_dir: &'a Path,
@@ -65,13 +67,13 @@ impl WindowCtx<'_> {
     pub fn spawn(
         &mut self,
         name: &str,
-        what: &str,
+        what: &'static str,
         work: impl FnOnce() -> super::jobs::JobResult + Send + 'static,
     ) -> bool {
         match self.tasks.spawn(name, self.egui, work) {
             Ok(()) => true,
-            Err(err) => {
-                *self.banner = Some(format!("{what}: {err}"));
+            Err(source) => {
+                self.notices.error(&AppError::Thread { what, source });
                 false
             }
         }
@@ -143,7 +145,6 @@ impl CorpusSession {
             return news;
         };
         let drained = reading.job.drain();
-        let root = reading.job.root.clone();
         if drained.started {
             news.opened = reading.add_to_recent.take();
         }
@@ -164,9 +165,7 @@ impl CorpusSession {
             self.model.set_entities(*snapshot);
         }
         if let Some(err) = drained.extraction_failed {
-            news.notices.push(format!(
-                "People, places and dates could not be found in these documents: {err}"
-            ));
+            news.notices.push(error(&err));
         }
         let Some(finished) = drained.finished else {
             return news;
@@ -186,25 +185,29 @@ impl CorpusSession {
         }
         news.read = finished.is_ok();
         match finished {
-            Ok(read) if read.summary.cancelled => news.notices.push(format!(
-                "Reading was cancelled: {} documents were read, the rest were skipped.",
-                self.model.documents.len()
-            )),
+            Ok(read) if read.summary.cancelled => news.notices.push(Notice {
+                level: Level::Info,
+                text: format!(
+                    "Reading was cancelled: {} documents were read, the rest were skipped.",
+                    self.model.documents.len()
+                ),
+            }),
             Ok(read) => {
-                if let Some(notice) = read.notice {
-                    news.notices.push(notice);
-                } else if let Some(err) = watch_failed {
-                    news.notices.push(format!(
-                        "Changes to files in this folder will not show by themselves \
-                         ({err}); use File > Rebuild index after changing them."
-                    ));
-                }
+                let warning = read.notice.or_else(|| {
+                    watch_failed.map(|err| {
+                        format!(
+                            "Changes to files in this folder will not show by themselves \
+                             ({err}); use File > Rebuild index after changing them."
+                        )
+                    })
+                });
+                news.notices.extend(warning.map(|text| Notice {
+                    level: Level::Warning,
+                    text,
+                }));
             }
             Err(err) => {
-                news.notices.push(format!(
-                    "Could not open the folder {}: {err}",
-                    root.display()
-                ));
+                news.notices.push(error(&err));
                 news.failed_empty = self.model.documents.is_empty();
             }
         }
@@ -217,6 +220,13 @@ impl CorpusSession {
             "{} in the folder changed; the documents are being updated.",
             count(changed, "file", "files")
         )
+    }
+}
+
+fn error(err: &AppError) -> Notice {
+    Notice {
+        level: Level::Error,
+        text: err.to_string(),
     }
 }
 
