@@ -152,7 +152,7 @@ impl Extractor {
         train::train(&examples, epochs, report)
     }
 
-    fn resources(&self) -> Resources<'_> {
+    pub(crate) fn resources(&self) -> Resources<'_> {
         Resources {
             lexicon: &self.lexicon,
             gazetteer: &self.gazetteer,

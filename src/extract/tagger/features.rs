@@ -93,35 +93,11 @@ fn place_class(gazetteer: &Gazetteer, name: &str) -> u8 {
     class
 }
 
-/// "Xx", "X.X.", "dd", "x-Xx": each character's class, runs collapsed.
-fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(6);
-    let mut last = '\0';
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if class != last {
-            out.push(class);
-            last = class;
-        }
-        if out.len() >= 6 {
-            break;
-        }
-    }
-    out
-}
-
 /// One position's word facts, computed once and used by its neighbours' features too.
+/// Its lower-case form is kept beside it (`Piece::lowers`), borrowed from the text or
+/// from one buffer per piece, so no word allocates.
 struct Word {
-    lower: String,
-    shape: String,
+    shape: Shape,
     lists: u16,
     place: u8,
     /// B/I/L of a multi-word gazetteer name this word is part of (0 none).
@@ -132,6 +108,48 @@ struct Word {
     elsewhere: u8,
     hint: Hint,
     possessive: bool,
+}
+
+/// "Xx", "X.X.", "dd", "x-Xx": each character's class, runs collapsed, cut after six
+/// bytes; kept inline.
+#[derive(Clone, Copy)]
+struct Shape {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut bytes = [0; 12];
+        let mut len = 0;
+        let mut last = '\0';
+        for c in word.chars() {
+            let class = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            };
+            if class != last {
+                len += class.encode_utf8(&mut bytes[len..]).len();
+                last = class;
+            }
+            if len >= 6 {
+                break;
+            }
+        }
+        Shape {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
 }
 
 const NONE: &str = "<none>";
@@ -168,102 +186,220 @@ fn lists_of(lex: &Lexicon, gazetteer: &Gazetteer, bare: &str, word: &str, capita
     lists
 }
 
-/// The positions of a text and their features. `hints[i]` is what the rules said of
-/// token `i`.
-pub fn sequence(text: &str, tokens: &[Token], hints: &[Hint], res: &Resources) -> Sequence {
-    let mut token = Vec::with_capacity(tokens.len());
-    let mut line_start = Vec::with_capacity(tokens.len());
-    let mut new_line = true;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::LineBreak {
-            new_line = true;
-            continue;
+/// The longest run of positions read at once: a text is read in pieces of whole lines
+/// (a longer line is cut), so a huge document costs memory in proportion to a piece.
+pub const PIECE: usize = 2048;
+
+/// What is known of a whole text before it is read piece by piece: which tokens are
+/// positions (line breaks are not), where lines begin, which positions are scored,
+/// and how each capitalised word is written elsewhere in the text.
+pub struct Layout {
+    token: Vec<usize>,
+    line_start: Vec<bool>,
+    capital: Vec<bool>,
+    skipped: Vec<bool>,
+    /// Lower-case form of each capitalised word → `Word::elsewhere` flags.
+    elsewhere: HashMap<String, u8>,
+}
+
+/// "Mr." and "Mr", "Corp." and "Corp" are one word to the model.
+fn without_final_dots(bare: &str) -> &str {
+    bare.trim_end_matches('.')
+}
+
+impl Layout {
+    pub fn new(text: &str, tokens: &[Token]) -> Layout {
+        let mut token = Vec::with_capacity(tokens.len());
+        let mut line_start = Vec::with_capacity(tokens.len());
+        let mut capital = Vec::with_capacity(tokens.len());
+        let mut new_line = true;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::LineBreak {
+                new_line = true;
+                continue;
+            }
+            token.push(i);
+            line_start.push(new_line || t.sentence_start);
+            capital.push(
+                strip_possessive(t.text(text))
+                    .chars()
+                    .any(char::is_uppercase),
+            );
+            new_line = false;
         }
-        token.push(i);
-        line_start.push(new_line || t.sentence_start);
-        new_line = false;
+        let n = token.len();
+        let near_capital =
+            |range: std::ops::Range<usize>| range.filter(|&q| q < n).any(|q| capital[q]);
+        let skipped = (0..n)
+            .map(|p| {
+                // Punctuation is never part of a name here, but for "&" ("AT&T", "Procter &
+                // Gamble").
+                let punct = matches!(tokens[token[p]].kind, TokenKind::Punct(c) if c != '&');
+                // A lower-case word may join a name between capitals ("Committee of the Red
+                // Cross").
+                let joins = near_capital(p.saturating_sub(2)..p) && near_capital(p + 1..p + 3);
+                punct || !(capital[p] || joins)
+            })
+            .collect();
+        let elsewhere = elsewhere_flags(text, tokens, &token, &capital);
+        Layout {
+            token,
+            line_start,
+            capital,
+            skipped,
+            elsewhere,
+        }
     }
-    let mut words: Vec<Word> = token
-        .iter()
-        .map(|&i| {
+
+    pub fn len(&self) -> usize {
+        self.token.len()
+    }
+
+    /// Ranges of positions of at most `PIECE` each, beginning at a line start where
+    /// a line allows it.
+    pub fn pieces(&self) -> Vec<std::ops::Range<usize>> {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        let mut last_line_start = 0;
+        for p in 1..=self.len() {
+            if p < self.len() && self.line_start[p] {
+                last_line_start = p;
+            }
+            if p == self.len() {
+                if start < p {
+                    pieces.push(start..p);
+                }
+            } else if p - start >= PIECE {
+                let cut = if last_line_start > start {
+                    last_line_start
+                } else {
+                    p
+                };
+                pieces.push(start..cut);
+                start = cut;
+            }
+        }
+        pieces
+    }
+
+    /// The positions `range` and their features. `hints[i]` is what the rules said of
+    /// token `i`.
+    pub fn sequence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hints: &[Hint],
+        res: &Resources,
+        range: std::ops::Range<usize>,
+    ) -> Sequence {
+        let token = self.token[range.clone()].to_vec();
+        let mut line_start = self.line_start[range.clone()].to_vec();
+        if let Some(first) = line_start.first_mut() {
+            // A piece cut inside a long line reads as a new line.
+            *first = true;
+        }
+        let skipped = self.skipped[range.clone()].to_vec();
+        let n = token.len();
+
+        // Lower-case forms: the text itself for words without capitals, one buffer for
+        // the others.
+        let mut buffer = String::new();
+        let mut lowered: Vec<Option<std::ops::Range<usize>>> = Vec::with_capacity(n);
+        let mut words: Vec<Word> = Vec::with_capacity(n);
+        for (p, &i) in range.clone().zip(&token) {
             let t = &tokens[i];
             let raw = t.text(text);
             let bare = strip_possessive(raw);
-            let capital = bare.chars().any(char::is_uppercase);
-            // "Mr." and "Mr", "Corp." and "Corp" are one word to the model.
-            let lower = bare.trim_end_matches('.').to_lowercase();
-            Word {
-                shape: shape(bare),
+            let capital = self.capital[p];
+            let mut elsewhere = 0;
+            if capital {
+                let from = buffer.len();
+                push_lowercase(&mut buffer, without_final_dots(bare));
+                elsewhere = self.elsewhere.get(&buffer[from..]).copied().unwrap_or(0);
+                lowered.push(Some(from..buffer.len()));
+            } else {
+                lowered.push(None);
+            }
+            words.push(Word {
+                shape: Shape::of(bare),
                 lists: 0,
                 place: 0,
                 multi_place: 0,
                 capital,
-                elsewhere: 0,
+                elsewhere,
                 hint: hints.get(i).copied().unwrap_or(0),
                 possessive: bare.len() != raw.len(),
-                lower,
+            });
+        }
+        let lowers: Vec<&str> = token
+            .iter()
+            .zip(&lowered)
+            .map(|(&i, lowered)| match lowered {
+                Some(r) => &buffer[r.clone()],
+                None => without_final_dots(strip_possessive(tokens[i].text(text))),
+            })
+            .collect();
+        let mut line = Vec::with_capacity(n);
+        let mut current = 0;
+        for &starts in &line_start {
+            current += usize::from(starts);
+            line.push(current);
+        }
+        mark_places(text, tokens, &token, &line, &mut words, res.gazetteer);
+
+        // Word lists are looked up only where a feature reads them: at scored positions
+        // and their neighbours (most words of a text are neither).
+        for p in 0..n {
+            let needed =
+                !skipped[p] || (p > 0 && !skipped[p - 1]) || (p + 1 < n && !skipped[p + 1]);
+            let t = &tokens[token[p]];
+            if needed && t.kind == TokenKind::Word {
+                let bare = strip_possessive(t.text(text));
+                let w = &words[p];
+                words[p].lists = lists_of(res.lexicon, res.gazetteer, lowers[p], bare, w.capital);
             }
-        })
-        .collect();
-    let mut line = Vec::with_capacity(token.len());
-    let mut current = 0;
-    for &starts in &line_start {
-        current += usize::from(starts);
-        line.push(current);
-    }
-    mark_places(text, tokens, &token, &line, &mut words, res.gazetteer);
-    mark_elsewhere(tokens, &token, &mut words);
+        }
 
-    let n = token.len();
-    let skipped: Vec<bool> = (0..n)
-        .map(|p| {
-            let near_capital =
-                |range: std::ops::Range<usize>| range.filter(|&q| q < n).any(|q| words[q].capital);
-            // Punctuation is never part of a name here, but for "&" ("AT&T", "Procter & Gamble").
-            let punct = matches!(tokens[token[p]].kind, TokenKind::Punct(c) if c != '&');
-            // A lower-case word may join a name between capitals ("Committee of the Red
-            // Cross").
-            let joins = near_capital(p.saturating_sub(2)..p) && near_capital(p + 1..p + 3);
-            punct || !(words[p].capital || joins)
-        })
-        .collect();
-
-    // Word lists are looked up only where a feature reads them: at scored positions
-    // and their neighbours (most words of a text are neither).
-    for p in 0..n {
-        let needed = !skipped[p] || (p > 0 && !skipped[p - 1]) || (p + 1 < n && !skipped[p + 1]);
-        let t = &tokens[token[p]];
-        if needed && t.kind == TokenKind::Word {
-            let bare = strip_possessive(t.text(text));
-            let w = &words[p];
-            let lists = lists_of(res.lexicon, res.gazetteer, &w.lower, bare, w.capital);
-            words[p].lists = lists;
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut features = Vec::with_capacity(n * 8);
+        let mut buf = Vec::with_capacity(64);
+        offsets.push(0);
+        for p in 0..n {
+            if !skipped[p] {
+                let context = Around {
+                    words: &words,
+                    lowers: &lowers,
+                    line: &line,
+                    p,
+                };
+                let first = [u8::from(line_start[p])];
+                position_features(&context, first, &mut buf, &mut features);
+            }
+            offsets.push(features.len());
+        }
+        Sequence {
+            token,
+            line_start,
+            skipped,
+            offsets,
+            features,
         }
     }
+}
 
-    let mut offsets = Vec::with_capacity(n + 1);
-    let mut features = Vec::with_capacity(n * 8);
-    let mut buf = Vec::with_capacity(64);
-    offsets.push(0);
-    for p in 0..n {
-        if !skipped[p] {
-            let context = Around {
-                words: &words,
-                line: &line,
-                p,
-            };
-            let first = [u8::from(line_start[p])];
-            position_features(&context, first, &mut buf, &mut features);
-        }
-        offsets.push(features.len());
+fn push_lowercase(buffer: &mut String, word: &str) {
+    if word.is_ascii() {
+        buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
     }
-    Sequence {
-        token,
-        line_start,
-        skipped,
-        offsets,
-        features,
-    }
+}
+
+/// All the positions of a text and their features, read at once (training texts are
+/// short). `hints[i]` is what the rules said of token `i`.
+pub fn sequence(text: &str, tokens: &[Token], hints: &[Hint], res: &Resources) -> Sequence {
+    let layout = Layout::new(text, tokens);
+    layout.sequence(text, tokens, hints, res, 0..layout.len())
 }
 
 /// Gazetteer class of each capitalised word, and of names of two or three words.
@@ -316,32 +452,45 @@ fn mark_places(
 
 /// For capitalised words: is the word also written in lower case, or capitalised in the
 /// middle of a sentence, elsewhere in the text? A sentence's first word takes its
-/// evidence from the rest of the document.
-fn mark_elsewhere(tokens: &[Token], token: &[usize], words: &mut [Word]) {
-    let mut flags: HashMap<&str, u8> = HashMap::with_capacity(words.len() / 2);
-    for (p, w) in words.iter().enumerate() {
-        let f = if !w.capital {
-            1
-        } else if !tokens[token[p]].sentence_start {
-            2
-        } else {
-            0
-        };
-        *flags.entry(w.lower.as_str()).or_default() |= f;
-    }
-    let found: Vec<u8> = words
-        .iter()
-        .map(|w| {
-            if w.capital {
-                flags.get(w.lower.as_str()).copied().unwrap_or(0)
-            } else {
-                0
+/// evidence from the rest of the document. Keyed by the capitalised words' lower-case
+/// forms; a word without capitals is its own lower-case form, so only the capitalised
+/// words are lowered (once per distinct spelling).
+fn elsewhere_flags(
+    text: &str,
+    tokens: &[Token],
+    token: &[usize],
+    capital: &[bool],
+) -> HashMap<String, u8> {
+    let mut flags: HashMap<String, u8> = HashMap::new();
+    let mut lower = String::new();
+    for (p, &i) in token.iter().enumerate() {
+        if !capital[p] {
+            continue;
+        }
+        let t = &tokens[i];
+        lower.clear();
+        push_lowercase(
+            &mut lower,
+            without_final_dots(strip_possessive(t.text(text))),
+        );
+        let f = if t.sentence_start { 0 } else { 2 };
+        match flags.get_mut(lower.as_str()) {
+            Some(flag) => *flag |= f,
+            None => {
+                flags.insert(lower.clone(), f);
             }
-        })
-        .collect();
-    for (w, f) in words.iter_mut().zip(found) {
-        w.elsewhere = f;
+        }
     }
+    for (p, &i) in token.iter().enumerate() {
+        if capital[p] {
+            continue;
+        }
+        let word = without_final_dots(strip_possessive(tokens[i].text(text)));
+        if let Some(flag) = flags.get_mut(word) {
+            *flag |= 1;
+        }
+    }
+    flags
 }
 
 fn hash(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
@@ -374,14 +523,19 @@ fn prefix(word: &str, chars: usize) -> &str {
 /// A position and the words around it on its line.
 struct Around<'a> {
     words: &'a [Word],
+    lowers: &'a [&'a str],
     line: &'a [usize],
     p: usize,
 }
 
 impl Around<'_> {
-    fn at(&self, offset: isize) -> Option<&Word> {
+    fn neighbour(&self, offset: isize) -> Option<usize> {
         let q = self.p.checked_add_signed(offset)?;
-        (q < self.words.len() && self.line[q] == self.line[self.p]).then(|| &self.words[q])
+        (q < self.words.len() && self.line[q] == self.line[self.p]).then_some(q)
+    }
+
+    fn at(&self, offset: isize) -> Option<&Word> {
+        self.neighbour(offset).map(|q| &self.words[q])
     }
 }
 
@@ -391,8 +545,9 @@ fn position_features(around: &Around, first: [u8; 1], buf: &mut Vec<u8>, out: &m
     let words = around.words;
     let p = around.p;
     let w = &words[p];
-    let lower = |o: isize| at(o).map_or(NONE, |w| w.lower.as_str());
-    let shape_at = |o: isize| at(o).map_or(NONE, |w| w.shape.as_str());
+    let word = around.lowers[p];
+    let lower = |o: isize| around.neighbour(o).map_or(NONE, |q| around.lowers[q]);
+    let shape_at = |o: isize| at(o).map_or(NONE.as_bytes(), |w| w.shape.as_bytes());
     let lists_at = |o: isize| at(o).map_or(u16::MAX, |w| w.lists).to_le_bytes();
     let place_at = |o: isize| {
         [
@@ -403,22 +558,23 @@ fn position_features(around: &Around, first: [u8; 1], buf: &mut Vec<u8>, out: &m
     let hint_at = |o: isize| [at(o).map_or(255, |w| w.hint)];
     let flags = [w.elsewhere, u8::from(w.possessive)];
 
+    let shape = w.shape.as_bytes();
     let mut push = |template: u8, parts: &[&[u8]]| out.push(hash(buf, template, parts));
     push(0, &[]);
-    push(1, &[w.lower.as_bytes()]);
+    push(1, &[word.as_bytes()]);
     push(2, &[lower(-1).as_bytes()]);
     push(3, &[lower(1).as_bytes()]);
     push(4, &[lower(-2).as_bytes()]);
     push(5, &[lower(2).as_bytes()]);
-    push(6, &[w.shape.as_bytes()]);
-    push(7, &[shape_at(-1).as_bytes(), w.shape.as_bytes()]);
-    push(8, &[w.shape.as_bytes(), shape_at(1).as_bytes()]);
-    push(9, &[suffix(&w.lower, 3).as_bytes()]);
-    push(10, &[suffix(&w.lower, 2).as_bytes()]);
-    push(11, &[prefix(&w.lower, 3).as_bytes()]);
-    push(12, &[lower(-1).as_bytes(), w.lower.as_bytes()]);
-    push(13, &[w.lower.as_bytes(), lower(1).as_bytes()]);
-    push(14, &[&first, w.shape.as_bytes()]);
+    push(6, &[shape]);
+    push(7, &[shape_at(-1), shape]);
+    push(8, &[shape, shape_at(1)]);
+    push(9, &[suffix(word, 3).as_bytes()]);
+    push(10, &[suffix(word, 2).as_bytes()]);
+    push(11, &[prefix(word, 3).as_bytes()]);
+    push(12, &[lower(-1).as_bytes(), word.as_bytes()]);
+    push(13, &[word.as_bytes(), lower(1).as_bytes()]);
+    push(14, &[&first, shape]);
     push(15, &[&w.lists.to_le_bytes()]);
     push(16, &[&lists_at(-1)]);
     push(17, &[&lists_at(1)]);
@@ -427,10 +583,10 @@ fn position_features(around: &Around, first: [u8; 1], buf: &mut Vec<u8>, out: &m
     push(20, &[&place_at(1)]);
     push(21, &[&hint_at(0)]);
     push(22, &[&hint_at(-1), &hint_at(0), &hint_at(1)]);
-    push(23, &[&flags, &first, w.shape.as_bytes()]);
-    push(24, &[lower(-1).as_bytes(), w.shape.as_bytes()]);
-    push(25, &[w.shape.as_bytes(), lower(1).as_bytes()]);
-    push(26, &[suffix(&w.lower, 4).as_bytes()]);
+    push(23, &[&flags, &first, shape]);
+    push(24, &[lower(-1).as_bytes(), shape]);
+    push(25, &[shape, lower(1).as_bytes()]);
+    push(26, &[suffix(word, 4).as_bytes()]);
     push(27, &[&hint_at(0), &w.lists.to_le_bytes()]);
     push(28, &[&place_at(0), &first]);
 }
@@ -441,11 +597,35 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs() {
+        let shape = |w: &str| String::from_utf8(Shape::of(w).as_bytes().to_vec()).unwrap();
         assert_eq!(shape("Washington"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("al-Qaida"), "x-Xx");
         assert_eq!(shape("1990s"), "dx");
         assert_eq!(shape("NATO"), "X");
+        assert_eq!(shape("a–b·c—dé"), "x–x·");
+    }
+
+    #[test]
+    fn pieces_are_bounded_whole_lines_where_lines_allow() {
+        let short_lines = "One Two three.\n".repeat(2000);
+        let one_line = "word ".repeat(5000);
+        for text in [short_lines, one_line] {
+            let tokens = crate::extract::tokens::tokenize(&text);
+            let layout = Layout::new(&text, &tokens);
+            let pieces = layout.pieces();
+            assert_eq!(pieces.first().map(|p| p.start), Some(0));
+            assert_eq!(pieces.last().map(|p| p.end), Some(layout.len()));
+            for pair in pieces.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+            }
+            for piece in &pieces {
+                assert!(piece.len() <= PIECE && !piece.is_empty(), "{piece:?}");
+            }
+            if layout.line_start.iter().filter(|&&s| s).count() > 1 {
+                assert!(pieces.iter().all(|p| layout.line_start[p.start]));
+            }
+        }
     }
 
     #[test]

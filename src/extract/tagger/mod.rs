@@ -62,14 +62,22 @@ impl Tagger {
         hints: &[Hint],
         res: &Resources,
     ) -> Vec<TaggedName> {
-        let seq = features::sequence(text, tokens, hints, res);
+        let layout = features::Layout::new(text, tokens);
         let mut names = Vec::new();
+        for piece in layout.pieces() {
+            let seq = layout.sequence(text, tokens, hints, res, piece);
+            self.names_of_piece(&seq, &mut names);
+        }
+        names
+    }
+
+    fn names_of_piece(&self, seq: &features::Sequence, names: &mut Vec<TaggedName>) {
         let mut labels = Vec::new();
         for line in seq.lines() {
             if line.clone().all(|p| seq.skipped[p]) {
                 continue;
             }
-            self.weights.decode(&seq, line.clone(), &mut labels);
+            self.weights.decode(seq, line.clone(), &mut labels);
             let mut open: Option<TaggedName> = None;
             for (p, &label) in line.zip(labels.iter()) {
                 let token = seq.token[p];
@@ -90,7 +98,6 @@ impl Tagger {
             }
             names.extend(open.take());
         }
-        names
     }
 }
 
@@ -159,6 +166,29 @@ mod tests {
         let f = names("Prime Minister Gordon Brown met President Lula da Silva in London.");
         assert!(has(&f, EntityKind::Person, "Gordon Brown"), "{f:?}");
         assert!(has(&f, EntityKind::Place, "London"), "{f:?}");
+    }
+
+    #[test]
+    fn a_long_text_read_in_pieces_gives_the_names_of_a_whole_reading() {
+        let extractor = Extractor::load_embedded().expect("the built-in extractor loads");
+        let res = extractor.resources();
+        let tagger = Tagger::embedded().expect("the built-in name model loads");
+        let text = "Leila Mansour flew from Geneva to Nairobi with officials of the World \
+            Health Organization. The shipment waited at the port of Mombasa.\n"
+            .repeat(200);
+        let tokens = crate::extract::tokens::tokenize(&text);
+        let hints = vec![0; tokens.len()];
+        assert!(
+            tokens.len() > 2 * features::PIECE,
+            "the text spans several pieces"
+        );
+
+        let in_pieces = tagger.names(&text, &tokens, &hints, &res);
+        let whole = features::sequence(&text, &tokens, &hints, &res);
+        let mut at_once = Vec::new();
+        tagger.names_of_piece(&whole, &mut at_once);
+        assert_eq!(in_pieces, at_once);
+        assert!(in_pieces.len() >= 600, "{}", in_pieces.len());
     }
 
     #[test]
