@@ -13,7 +13,7 @@ use corpus_explorer::export::{
     BulkError, ExportReport, export_folder_with_entities, write_bulk_ndjson,
 };
 use corpus_explorer::extract::Extractor;
-use corpus_explorer::extract::tagger::{Tagger, Weights};
+use corpus_explorer::extract::tagger::Tagger;
 use corpus_explorer::search::search_folder;
 use corpus_explorer::workspace;
 
@@ -207,7 +207,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         } else {
             let bytes = std::fs::read(path)
                 .with_context(|| format!("could not read '{}'", path.display()))?;
-            Some(Tagger::from_weights(Weights::from_bytes(&bytes)?))
+            Some(Tagger::from_bytes(&bytes)?)
         };
         extractor = extractor.with_tagger(tagger);
     }

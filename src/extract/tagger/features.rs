@@ -12,7 +12,7 @@ use crate::extract::spans::strip_possessive;
 use crate::extract::tokens::{Token, TokenKind};
 
 /// Changes whenever the features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// What the hand-written rules said of a token: nothing, or a kind and whether the token
 /// begins the rules' name (`1 + 2k` begins, `2 + 2k` continues, as the labels).
@@ -94,10 +94,13 @@ fn place_class(gazetteer: &Gazetteer, name: &str) -> u8 {
 }
 
 /// One position's word facts, computed once and used by its neighbours' features too.
-/// Its lower-case form is kept beside it (`Piece::lowers`), borrowed from the text or
+/// Its lower-case form is kept beside it (`lowers` in `Layout::sequence`), borrowed from the text or
 /// from one buffer per piece, so no word allocates.
 struct Word {
-    shape: Shape,
+    /// Hashes of the lower-case form and of the shape, shared by the features of the
+    /// word and of its neighbours.
+    lower_hash: u64,
+    shape_hash: u64,
     lists: u16,
     place: u8,
     /// B/I/L of a multi-word gazetteer name this word is part of (0 none).
@@ -152,7 +155,8 @@ impl Shape {
     }
 }
 
-const NONE: &str = "<none>";
+/// What a feature reads of a neighbour beyond the line's ends.
+const NONE: u64 = 0x6e6f_6e65;
 
 /// Everything the features are computed from.
 pub struct Resources<'a> {
@@ -321,7 +325,8 @@ impl Layout {
                 lowered.push(None);
             }
             words.push(Word {
-                shape: Shape::of(bare),
+                shape_hash: 0,
+                lower_hash: 0,
                 lists: 0,
                 place: 0,
                 multi_place: 0,
@@ -339,6 +344,16 @@ impl Layout {
                 None => without_final_dots(strip_possessive(tokens[i].text(text))),
             })
             .collect();
+        // A feature reads words up to two positions from a scored one; the others are
+        // not hashed.
+        let read = |p: usize| (p.saturating_sub(2)..(p + 3).min(n)).any(|q| !skipped[q]);
+        for (p, (w, lower)) in words.iter_mut().zip(&lowers).enumerate() {
+            if read(p) {
+                let bare = strip_possessive(tokens[token[p]].text(text));
+                w.shape_hash = xxh3_64(Shape::of(bare).as_bytes());
+                w.lower_hash = xxh3_64(lower.as_bytes());
+            }
+        }
         let mut line = Vec::with_capacity(n);
         let mut current = 0;
         for &starts in &line_start {
@@ -362,7 +377,6 @@ impl Layout {
 
         let mut offsets = Vec::with_capacity(n + 1);
         let mut features = Vec::with_capacity(n * 8);
-        let mut buf = Vec::with_capacity(64);
         offsets.push(0);
         for p in 0..n {
             if !skipped[p] {
@@ -372,8 +386,7 @@ impl Layout {
                     line: &line,
                     p,
                 };
-                let first = [u8::from(line_start[p])];
-                position_features(&context, first, &mut buf, &mut features);
+                position_features(&context, line_start[p], &mut features);
             }
             offsets.push(features.len());
         }
@@ -493,14 +506,22 @@ fn elsewhere_flags(
     flags
 }
 
-fn hash(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
-    buf.clear();
-    buf.push(template);
-    for part in parts {
-        buf.extend_from_slice(part);
-        buf.push(0x1f);
-    }
-    xxh3_64(buf)
+/// One feature's hash: its template number and its parts (word hashes or small
+/// values), mixed by folded 128-bit multiplication as in wyhash.
+fn combine(template: u64, parts: &[u64]) -> u64 {
+    const P0: u64 = 0xa076_1d64_78bd_642f;
+    const P1: u64 = 0xe703_7ed1_a0b4_28db;
+    let mix = |a: u64, b: u64| {
+        let r = u128::from(a) * u128::from(b);
+        (r as u64) ^ ((r >> 64) as u64)
+    };
+    parts
+        .iter()
+        .fold(mix(template ^ P0, P1), |h, &part| mix(h ^ P0, part ^ P1))
+}
+
+fn text_hash(text: &str) -> u64 {
+    xxh3_64(text.as_bytes())
 }
 
 fn suffix(word: &str, chars: usize) -> &str {
@@ -540,55 +561,53 @@ impl Around<'_> {
 }
 
 /// `first`: the word starts a sentence or a line (1).
-fn position_features(around: &Around, first: [u8; 1], buf: &mut Vec<u8>, out: &mut Vec<u64>) {
+fn position_features(around: &Around, first: bool, out: &mut Vec<u64>) {
     let at = |offset: isize| around.at(offset);
-    let words = around.words;
-    let p = around.p;
-    let w = &words[p];
-    let word = around.lowers[p];
-    let lower = |o: isize| around.neighbour(o).map_or(NONE, |q| around.lowers[q]);
-    let shape_at = |o: isize| at(o).map_or(NONE.as_bytes(), |w| w.shape.as_bytes());
-    let lists_at = |o: isize| at(o).map_or(u16::MAX, |w| w.lists).to_le_bytes();
+    let w = &around.words[around.p];
+    let word = around.lowers[around.p];
+    let first = u64::from(first);
+    let lower = |o: isize| at(o).map_or(NONE, |w| w.lower_hash);
+    let shape_at = |o: isize| at(o).map_or(NONE, |w| w.shape_hash);
+    let lists_at = |o: isize| at(o).map_or(u64::from(u16::MAX), |w| u64::from(w.lists));
     let place_at = |o: isize| {
-        [
-            at(o).map_or(255, |w| w.place),
-            at(o).map_or(255, |w| w.multi_place),
-        ]
+        at(o).map_or(0xffff, |w| {
+            u64::from(w.place) << 8 | u64::from(w.multi_place)
+        })
     };
-    let hint_at = |o: isize| [at(o).map_or(255, |w| w.hint)];
-    let flags = [w.elsewhere, u8::from(w.possessive)];
+    let hint_at = |o: isize| at(o).map_or(255, |w| u64::from(w.hint));
+    let flags = u64::from(w.elsewhere) << 8 | u64::from(w.possessive);
+    let (this, shape, lists) = (w.lower_hash, w.shape_hash, u64::from(w.lists));
 
-    let shape = w.shape.as_bytes();
-    let mut push = |template: u8, parts: &[&[u8]]| out.push(hash(buf, template, parts));
+    let mut push = |template: u64, parts: &[u64]| out.push(combine(template, parts));
     push(0, &[]);
-    push(1, &[word.as_bytes()]);
-    push(2, &[lower(-1).as_bytes()]);
-    push(3, &[lower(1).as_bytes()]);
-    push(4, &[lower(-2).as_bytes()]);
-    push(5, &[lower(2).as_bytes()]);
+    push(1, &[this]);
+    push(2, &[lower(-1)]);
+    push(3, &[lower(1)]);
+    push(4, &[lower(-2)]);
+    push(5, &[lower(2)]);
     push(6, &[shape]);
     push(7, &[shape_at(-1), shape]);
     push(8, &[shape, shape_at(1)]);
-    push(9, &[suffix(word, 3).as_bytes()]);
-    push(10, &[suffix(word, 2).as_bytes()]);
-    push(11, &[prefix(word, 3).as_bytes()]);
-    push(12, &[lower(-1).as_bytes(), word.as_bytes()]);
-    push(13, &[word.as_bytes(), lower(1).as_bytes()]);
-    push(14, &[&first, shape]);
-    push(15, &[&w.lists.to_le_bytes()]);
-    push(16, &[&lists_at(-1)]);
-    push(17, &[&lists_at(1)]);
-    push(18, &[&place_at(0)]);
-    push(19, &[&place_at(-1)]);
-    push(20, &[&place_at(1)]);
-    push(21, &[&hint_at(0)]);
-    push(22, &[&hint_at(-1), &hint_at(0), &hint_at(1)]);
-    push(23, &[&flags, &first, shape]);
-    push(24, &[lower(-1).as_bytes(), shape]);
-    push(25, &[shape, lower(1).as_bytes()]);
-    push(26, &[suffix(word, 4).as_bytes()]);
-    push(27, &[&hint_at(0), &w.lists.to_le_bytes()]);
-    push(28, &[&place_at(0), &first]);
+    push(9, &[text_hash(suffix(word, 3))]);
+    push(10, &[text_hash(suffix(word, 2))]);
+    push(11, &[text_hash(prefix(word, 3))]);
+    push(12, &[lower(-1), this]);
+    push(13, &[this, lower(1)]);
+    push(14, &[first, shape]);
+    push(15, &[lists]);
+    push(16, &[lists_at(-1)]);
+    push(17, &[lists_at(1)]);
+    push(18, &[place_at(0)]);
+    push(19, &[place_at(-1)]);
+    push(20, &[place_at(1)]);
+    push(21, &[hint_at(0)]);
+    push(22, &[hint_at(-1), hint_at(0), hint_at(1)]);
+    push(23, &[flags, first, shape]);
+    push(24, &[lower(-1), shape]);
+    push(25, &[shape, lower(1)]);
+    push(26, &[text_hash(suffix(word, 4))]);
+    push(27, &[hint_at(0), lists]);
+    push(28, &[place_at(0), first]);
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod model;
 pub mod train;
 
 pub use features::{FEATURE_VERSION, Hint, Resources};
-pub use model::{ModelError, Weights};
+pub use model::{Compact, ModelError, Weights};
 
 use super::EntityKind;
 use super::tokens::Token;
@@ -34,24 +34,31 @@ pub struct TaggedName {
 /// The trained model.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    weights: Weights,
+    weights: Compact,
 }
 
 impl Tagger {
     /// The model built into the program.
     pub fn embedded() -> Result<Tagger, ModelError> {
+        Tagger::from_bytes(EMBEDDED)
+    }
+
+    /// A model written by `Weights::to_bytes`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         Ok(Tagger {
-            weights: Weights::from_bytes(EMBEDDED)?,
+            weights: Compact::from_bytes(bytes)?,
         })
     }
 
     pub fn from_weights(weights: Weights) -> Tagger {
-        Tagger { weights }
+        Tagger {
+            weights: Compact::from(&weights),
+        }
     }
 
     /// How many features the model weighs.
     pub fn feature_count(&self) -> usize {
-        self.weights.features.len()
+        self.weights.len()
     }
 
     /// The names of a text. `hints[i]` is the rules' opinion of token `i`.
@@ -77,7 +84,7 @@ impl Tagger {
             if line.clone().all(|p| seq.skipped[p]) {
                 continue;
             }
-            self.weights.decode(seq, line.clone(), &mut labels);
+            model::decode(&self.weights, seq, line.clone(), &mut labels);
             let mut open: Option<TaggedName> = None;
             for (p, &label) in line.zip(labels.iter()) {
                 let token = seq.token[p];

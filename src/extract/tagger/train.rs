@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::features::{Hint, Resources, Sequence, sequence};
 use super::labels::{LABELS, OUTSIDE, begin, inside, kind_index};
-use super::model::Weights;
+use super::model::{Weights, decode};
 use crate::extract::EntityKind;
 use crate::extract::tokens::Token;
 
@@ -298,7 +298,7 @@ pub fn train(examples: &[Example], epochs: usize, mut report: impl FnMut(usize, 
         for (e, range) in &lines {
             step += 1;
             let ex = &examples[*e];
-            current.decode(&ex.seq, range.clone(), &mut predicted);
+            decode(&current, &ex.seq, range.clone(), &mut predicted);
             let gold = &ex.labels[range.clone()];
             if predicted == gold {
                 continue;
