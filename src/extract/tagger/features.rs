@@ -616,7 +616,7 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs() {
-        let shape = |w: &str| String::from_utf8(Shape::of(w).as_bytes().to_vec()).unwrap();
+        let shape = |w: &str| String::from_utf8_lossy(Shape::of(w).as_bytes()).into_owned();
         assert_eq!(shape("Washington"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("al-Qaida"), "x-Xx");

@@ -58,7 +58,7 @@ impl Tagger {
 
     /// How many features the model weighs.
     pub fn feature_count(&self) -> usize {
-        self.weights.len()
+        self.weights.feature_count()
     }
 
     /// The names of a text. `hints[i]` is the rules' opinion of token `i`.

@@ -67,7 +67,8 @@ pub struct Compact {
 }
 
 impl Compact {
-    pub fn len(&self) -> usize {
+    /// How many features the model weighs.
+    pub fn feature_count(&self) -> usize {
         self.features.len()
     }
 }
