@@ -9,6 +9,7 @@ pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod geo;
+pub mod reading;
 pub mod search;
 pub mod timeline;
 pub mod workspace;

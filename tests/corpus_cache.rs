@@ -8,9 +8,9 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use corpus_explorer::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
+use corpus_explorer::cache::CacheDir;
 use corpus_explorer::corpus::{IngestEvent, IngestOptions, files_read};
-use corpus_explorer::entities::ExtractionEvent;
+use corpus_explorer::reading::{CorpusRead, ExtractionEvent, read_corpus, reopen_corpus};
 
 struct Opened {
     read: CorpusRead,

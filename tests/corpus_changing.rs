@@ -8,8 +8,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use corpus_explorer::cache::{CacheDir, read_corpus};
+use corpus_explorer::cache::CacheDir;
 use corpus_explorer::corpus::{Document, IngestEvent, IngestOptions, Problem};
+use corpus_explorer::reading::read_corpus;
 
 const OTHERS: usize = 300;
 

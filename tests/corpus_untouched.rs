@@ -10,8 +10,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use corpus_explorer::cache::{CacheDir, read_corpus};
+use corpus_explorer::cache::CacheDir;
 use corpus_explorer::corpus::{IngestEvent, IngestOptions};
+use corpus_explorer::reading::read_corpus;
 use corpus_explorer::search::{SearchSource, search_folder};
 use corpus_explorer::workspace::{self, Workspace};
 

@@ -97,7 +97,7 @@ fn antimeridian_crossings_do_not_streak_across_the_map() {
                 "{name}: a line spans the map"
             );
         }
-        let all = map.visible_polylines(&vp, 0.0);
+        let all = Polylines::for_view(map, &vp, 0.0);
         assert!(widest_step(&all) < half_map);
     }
 }
@@ -130,9 +130,9 @@ fn a_synthetic_ring_across_the_antimeridian_is_split() {
 #[test]
 fn zoomed_views_draw_only_what_is_near_the_screen() {
     let fine = Basemap::load_50m().expect("50m");
-    let world = fine.visible_polylines(&Viewport::whole_world(SIZE), 0.0);
+    let world = Polylines::for_view(fine, &Viewport::whole_world(SIZE), 0.0);
     let kenya = Viewport::new(LonLat::new(37.9, 0.2), 60_000.0, SIZE);
-    let zoomed = fine.visible_polylines(&kenya, 0.0);
+    let zoomed = Polylines::for_view(fine, &kenya, 0.0);
     assert!(!zoomed.is_empty());
     assert!(zoomed.point_count() * 20 < world.point_count());
     for p in zoomed.iter().flatten() {
@@ -145,8 +145,8 @@ fn zoomed_views_draw_only_what_is_near_the_screen() {
 fn simplification_reduces_points_and_keeps_lines_continuous() {
     let coarse = Basemap::load_110m().expect("110m");
     let vp = Viewport::whole_world(SIZE);
-    let exact = coarse.visible_polylines(&vp, 0.0);
-    let simple = coarse.visible_polylines(&vp, 1.5);
+    let exact = Polylines::for_view(coarse, &vp, 0.0);
+    let simple = Polylines::for_view(coarse, &vp, 1.5);
     assert!(simple.point_count() < exact.point_count() * 3 / 4);
     for line in simple.iter() {
         assert!(line.len() >= 2);

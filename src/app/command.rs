@@ -69,7 +69,7 @@ pub enum Command {
     SaveWorkspace,
     /// Write an export (entities, documents list) to a file.
     Export {
-        kind: super::exports::ExportKind,
+        kind: super::export_kind::ExportKind,
         path: PathBuf,
     },
     SaveWorkspaceAs(PathBuf),

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use super::error::AppError;
+use super::export_kind::ExportKind;
 use super::jobs::JobResult;
 use super::model::Model;
-use super::picker::DialogRequest;
 use super::session::{CorpusSession, WindowCtx};
 use crate::entities::{apply_corrections, snippet_around};
 use crate::export::{ExportReport, csv_field};
@@ -15,74 +15,6 @@ use crate::extract::dates::Granularity;
 use crate::search::kwic_csv;
 use crate::timeline::{TimelineRow, timeline_csv};
 use crate::workspace::write_atomic;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportKind {
-    EntitiesJson,
-    EntitiesCsv,
-    FilteredDocumentsCsv,
-    PlacesGeoJson,
-    TimelineCsv,
-    ConcordanceCsv,
-}
-
-impl ExportKind {
-    pub fn describe(self) -> &'static str {
-        match self {
-            ExportKind::EntitiesJson => "entities as JSON",
-            ExportKind::EntitiesCsv => "entities as CSV",
-            ExportKind::FilteredDocumentsCsv => "the filtered documents list",
-            ExportKind::PlacesGeoJson => "places as GeoJSON",
-            ExportKind::TimelineCsv => "the timeline as CSV",
-            ExportKind::ConcordanceCsv => "the search concordance as CSV",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::EntitiesJson => "json",
-            ExportKind::PlacesGeoJson => "geojson",
-            ExportKind::EntitiesCsv
-            | ExportKind::FilteredDocumentsCsv
-            | ExportKind::TimelineCsv
-            | ExportKind::ConcordanceCsv => "csv",
-        }
-    }
-
-    pub fn file_type(self) -> &'static str {
-        match self {
-            ExportKind::EntitiesJson => "JSON",
-            ExportKind::PlacesGeoJson => "GeoJSON (maps)",
-            ExportKind::EntitiesCsv
-            | ExportKind::FilteredDocumentsCsv
-            | ExportKind::TimelineCsv
-            | ExportKind::ConcordanceCsv => "CSV (spreadsheet)",
-        }
-    }
-
-    fn file_stem(self) -> &'static str {
-        match self {
-            ExportKind::EntitiesJson | ExportKind::EntitiesCsv => "entities",
-            ExportKind::FilteredDocumentsCsv => "documents",
-            ExportKind::PlacesGeoJson => "places",
-            ExportKind::TimelineCsv => "timeline",
-            ExportKind::ConcordanceCsv => "concordance",
-        }
-    }
-}
-
-/// The save dialog for an export, suggesting "<corpus>-entities.csv" next to the corpus.
-pub fn export_request(model: &Model, kind: ExportKind) -> DialogRequest {
-    let corpus = model
-        .corpus
-        .file_name()
-        .map_or("corpus".into(), |n| n.to_string_lossy().into_owned());
-    DialogRequest::Export {
-        kind,
-        suggested: format!("{corpus}-{}.{}", kind.file_stem(), kind.extension()),
-        folder: model.corpus.parent().map(Into::into),
-    }
-}
 
 impl CorpusSession {
     /// Writes the export of `kind` to `path` on a task thread.

@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::cache::{CacheDir, CorpusRead, read_corpus, reopen_corpus};
+use crate::cache::CacheDir;
 use crate::corpus::{FolderWatch, IngestEvent, IngestOptions};
-use crate::entities::{Correction, EntitySnapshot, ExtractionEvent};
+use crate::entities::Correction;
+use crate::reading::{CorpusRead, EntitySnapshot, ExtractionEvent, read_corpus, reopen_corpus};
 
 use super::error::AppError;
 use super::picker::{DialogRequest, PickOutcome};

@@ -13,6 +13,7 @@ mod central;
 pub mod command;
 mod dialogs;
 mod error;
+mod export_kind;
 mod exports;
 mod find;
 mod flow;
@@ -23,12 +24,15 @@ mod highlight;
 mod jobs;
 mod kinds;
 mod list_order;
+mod map_view;
 mod model;
 mod notices;
 mod panels;
 pub mod picker;
+mod places;
 mod search_state;
 mod session;
+mod timeline_data;
 mod timeline_view;
 mod views;
 use crate::workspace;
@@ -187,7 +191,7 @@ impl CorpusExplorerApp {
         let paths: Vec<String> = documents.iter().map(|d| d.rel_path.clone()).collect();
         let index = crate::entities::EntityIndex::build(&extraction, &paths);
         session.model.documents = documents;
-        session.model.set_entities(crate::entities::EntitySnapshot {
+        session.model.set_entities(crate::reading::EntitySnapshot {
             extraction: Arc::new(extraction),
             paths: Arc::new(paths),
             index,

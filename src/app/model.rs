@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::corpus::{Document, Problem};
-use crate::entities::{
-    CorrectionProblem, EntityIndex, EntitySnapshot, Filter, FilterResult, corrected_index,
-};
+use crate::entities::{CorrectionProblem, EntityIndex, Filter, FilterResult, corrected_index};
 use crate::extract::Extraction;
+use crate::reading::EntitySnapshot;
 
 use crate::workspace::Workspace;
 

@@ -1,7 +1,7 @@
 //! Native file dialogs behind a trait, so tests can stand in for them and the app can fall
 //! back to a typed path where no dialog can be shown (no desktop portal, no zenity).
 
-use super::exports::ExportKind;
+use super::export_kind::ExportKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -2,14 +2,14 @@
 //! model. They are made fresh when another folder opens and dropped when it closes, so no
 //! row, marker, bar or cache key of the last folder can show in the next one.
 
-use super::central::PlacesCache;
 use super::list_order::ListOrder;
 use super::panels::documents::DocumentsPanel;
 use super::panels::entities::EntitiesPanel;
 use super::panels::map::MapPanel;
 use super::panels::reader::ReaderPanel;
 use super::panels::timeline::TimelinePanel;
-use super::timeline_view::TimelineCache;
+use super::places::PlacesCache;
+use super::timeline_data::TimelineCache;
 
 #[derive(Default)]
 pub struct CorpusViews {

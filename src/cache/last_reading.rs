@@ -199,7 +199,7 @@ impl CacheDir {
     }
 
     /// The size and date of the documents file now in place.
-    pub(super) fn documents_stamp(&self) -> FileStamp {
+    pub fn documents_stamp(&self) -> FileStamp {
         FileStamp::of(&self.documents_file(), "")
     }
 }

@@ -6,10 +6,11 @@
 //!
 //! A cache written by another build of the app, or damaged, is reported and rebuilt.
 
+//!
+//! Reading a folder through the cache is the `reading` module's: this one only keeps.
+
 mod frames;
 mod last_reading;
-mod read;
-mod reopen;
 mod search;
 
 use std::collections::HashMap;
@@ -24,8 +25,6 @@ use crate::extract::DocumentEntities;
 
 pub use frames::FrameWriter;
 pub use last_reading::{LastReading, LastReadingRef};
-pub use read::{CorpusRead, read_corpus};
-pub use reopen::reopen_corpus;
 
 /// The cache of one corpus folder: `<data>/cache/<hash of the folder's path>/`.
 #[derive(Debug, Clone)]
@@ -195,6 +194,11 @@ impl DocumentCache {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Takes the documents of the file at `rel_path` out of the cache.
+    pub fn take(&mut self, rel_path: &str) -> Option<FileDocuments> {
+        self.files.remove(rel_path)
     }
 }
 

@@ -8,7 +8,6 @@ mod corrections;
 mod filter;
 mod in_place;
 mod index;
-mod pipeline;
 
 pub use context::{one_line, phrase_at, sentence_around, snippet_around};
 pub use corrections::{
@@ -16,7 +15,3 @@ pub use corrections::{
 };
 pub use filter::{Filter, FilterResult, follow_correction};
 pub use index::{EntityIndex, IndexedEntity, MentionRef};
-pub use pipeline::{
-    CorrectedIndex, EntitySnapshot, ExtractionCache, ExtractionEvent, ExtractionFeed,
-    ExtractionOutcome, start_extraction, start_extraction_cached,
-};

@@ -5,7 +5,6 @@
 
 use std::sync::OnceLock;
 
-use super::polylines::Polylines;
 use super::projection::{Viewport, WorldPoint};
 use super::types::{GeoBounds, LonLat};
 
@@ -152,12 +151,6 @@ impl Basemap {
     /// The country whose land holds the point, if any (sea gives `None`).
     pub fn country_at(&self, p: LonLat) -> Option<&Country> {
         self.countries.iter().find(|c| c.contains(p))
-    }
-
-    /// The outlines as seen in `viewport`, split at the antimeridian, culled
-    /// and simplified; see [`Polylines`] to reuse one buffer across frames.
-    pub fn visible_polylines(&self, viewport: &Viewport, simplify_px: f32) -> Polylines {
-        Polylines::for_view(self, viewport, simplify_px)
     }
 
     /// All ring points of all countries.

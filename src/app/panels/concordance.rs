@@ -6,9 +6,10 @@ use egui::{Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::command::Command;
-use crate::app::exports::{ExportKind, export_request};
+use crate::app::export_kind::ExportKind;
 use crate::app::format::count;
 use crate::app::model::Model;
+use crate::app::panels::menu::export_request;
 use crate::search::{KwicLine, KwicOrder};
 
 const ORDERS: [(KwicOrder, &str, &str); 3] = [

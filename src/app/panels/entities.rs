@@ -9,7 +9,7 @@ use crate::app::command::Command;
 use crate::app::format::thousands;
 use crate::app::kinds;
 use crate::app::model::Model;
-use crate::app::panels::entity_details;
+use crate::app::panels::{entity_details, entity_fixes};
 use crate::entities::Correction;
 use crate::extract::EntityKind;
 
@@ -33,7 +33,7 @@ pub struct EntitiesPanel {
     /// re-sort the rows (the next click would land on another name).
     list_rect: Option<egui::Rect>,
     scroll_to_selection: bool,
-    details: entity_details::DetailsState,
+    details: entity_fixes::DetailsState,
 }
 
 impl Default for EntitiesPanel {
@@ -51,7 +51,7 @@ impl Default for EntitiesPanel {
             computed_for: None,
             list_rect: None,
             scroll_to_selection: false,
-            details: entity_details::DetailsState::default(),
+            details: entity_fixes::DetailsState::default(),
         }
     }
 }

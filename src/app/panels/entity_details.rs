@@ -4,7 +4,7 @@
 use egui::RichText;
 use egui::text::{LayoutJob, TextFormat};
 
-use super::entity_fixes::{corrections, merge_marked, place_candidates, spellings};
+use super::entity_fixes::{DetailsState, corrections, merge_marked, place_candidates, spellings};
 use crate::app::command::Command;
 use crate::app::format::{count, thousands};
 use crate::app::kinds;
@@ -16,46 +16,6 @@ use crate::extract::EntityKind;
 const FIRST_MENTIONS: usize = 8;
 /// Entities listed under "Appears with".
 const APPEARS_WITH: usize = 12;
-
-/// What the details keep between frames: an open rename field, the merge search.
-#[derive(Default)]
-pub struct DetailsState {
-    /// The entity being renamed and the name typed so far.
-    pub(super) rename: Option<(u32, String)>,
-    pub(super) merge_query: String,
-    /// Entities picked with Shift+click to merge together, by id; the first one picked
-    /// (the selected entity, when there is one) gives its name unless the user chooses.
-    pub(super) marked: Vec<String>,
-    pub(super) keep_name_of: usize,
-    /// The date entity whose value is being edited, and the text typed.
-    pub(super) date_value: Option<(u32, String)>,
-    /// The place whose gazetteer candidates were asked for.
-    pub(super) candidates_asked: Option<String>,
-}
-
-impl DetailsState {
-    pub fn is_marked(&self, id: &str) -> bool {
-        self.marked.iter().any(|m| m == id)
-    }
-
-    /// Shift+click: adds or removes an entity from the ones to merge. The selected entity
-    /// joins first, so Shift+clicking others after selecting one merges them into it.
-    pub fn toggle_marked(&mut self, id: &str, model: &Model) {
-        if self.marked.is_empty()
-            && let Some(selected) = model.selected_entity_id()
-            && selected != id
-        {
-            self.marked.push(selected);
-        }
-        match self.marked.iter().position(|m| m == id) {
-            Some(i) => {
-                self.marked.remove(i);
-            }
-            None => self.marked.push(id.to_owned()),
-        }
-        self.keep_name_of = 0;
-    }
-}
 
 pub fn show(ui: &mut egui::Ui, model: &Model, state: &mut DetailsState, out: &mut Vec<Command>) {
     if merge_marked(ui, model, state, out) {

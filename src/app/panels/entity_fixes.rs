@@ -1,10 +1,9 @@
 //! The corrections part of the entity details: rename, change kind, hide, merge (by name
 //! or Shift+click), split a spelling out, set a date's value, move a place to another
-//! gazetteer place.
+//! gazetteer place; and what the details keep between frames for them.
 
 use egui::RichText;
 
-use super::entity_details::DetailsState;
 use crate::app::command::Command;
 use crate::app::format::thousands;
 use crate::app::kinds;
@@ -12,6 +11,46 @@ use crate::app::model::Model;
 use crate::entities::{Correction, IndexedEntity};
 use crate::extract::EntityKind;
 use crate::extract::dates::DateValue;
+
+/// What the details keep between frames: an open rename field, the merge search.
+#[derive(Default)]
+pub struct DetailsState {
+    /// The entity being renamed and the name typed so far.
+    pub(super) rename: Option<(u32, String)>,
+    pub(super) merge_query: String,
+    /// Entities picked with Shift+click to merge together, by id; the first one picked
+    /// (the selected entity, when there is one) gives its name unless the user chooses.
+    pub(super) marked: Vec<String>,
+    pub(super) keep_name_of: usize,
+    /// The date entity whose value is being edited, and the text typed.
+    pub(super) date_value: Option<(u32, String)>,
+    /// The place whose gazetteer candidates were asked for.
+    pub(super) candidates_asked: Option<String>,
+}
+
+impl DetailsState {
+    pub fn is_marked(&self, id: &str) -> bool {
+        self.marked.iter().any(|m| m == id)
+    }
+
+    /// Shift+click: adds or removes an entity from the ones to merge. The selected entity
+    /// joins first, so Shift+clicking others after selecting one merges them into it.
+    pub fn toggle_marked(&mut self, id: &str, model: &Model) {
+        if self.marked.is_empty()
+            && let Some(selected) = model.selected_entity_id()
+            && selected != id
+        {
+            self.marked.push(selected);
+        }
+        match self.marked.iter().position(|m| m == id) {
+            Some(i) => {
+                self.marked.remove(i);
+            }
+            None => self.marked.push(id.to_owned()),
+        }
+        self.keep_name_of = 0;
+    }
+}
 
 /// The value of a date, editable: "1999-03-03", "1979-02", "1968" or "1980s".
 pub(super) fn date_value(

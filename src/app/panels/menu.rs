@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::command::Command;
-use crate::app::exports::{ExportKind, export_request};
+use crate::app::export_kind::ExportKind;
 use crate::app::model::Model;
 use crate::app::picker::DialogRequest;
 use crate::workspace::{RecentKind, RecentList, Theme};
@@ -85,6 +85,19 @@ pub fn save_request(model: &Model) -> DialogRequest {
     DialogRequest::SaveWorkspace {
         suggested: format!("{name}.ron"),
         folder,
+    }
+}
+
+/// The save dialog for an export, suggesting "<corpus>-entities.csv" next to the corpus.
+pub fn export_request(model: &Model, kind: ExportKind) -> DialogRequest {
+    let corpus = model
+        .corpus
+        .file_name()
+        .map_or("corpus".into(), |n| n.to_string_lossy().into_owned());
+    DialogRequest::Export {
+        kind,
+        suggested: format!("{corpus}-{}.{}", kind.file_stem(), kind.extension()),
+        folder: model.corpus.parent().map(Into::into),
     }
 }
 

@@ -19,27 +19,9 @@
 //! has no value, so it is never placed on the timeline on a guess.
 
 use super::partial::{Partial, Shift, find_partial_dates};
-use super::range::join_ranges;
+use super::range::{Item, Said, join_ranges};
 use super::value::{DateValue, Granularity, days_from_epoch};
 use super::{DateMention, find_dates};
-
-/// What the words of a date say: a whole date, or a part of one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Said {
-    Stated(DateValue),
-    Partial(Partial, Shift),
-}
-
-/// One end of a date mention while it is being read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Item {
-    /// The words of this end.
-    pub start: usize,
-    pub end: usize,
-    pub said: Said,
-    /// The span reported: the whole range when this is one of its ends.
-    pub span: (usize, usize),
-}
 
 /// A date mention with the value its document gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]

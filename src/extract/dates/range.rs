@@ -3,7 +3,6 @@
 //! takes the other end's ("March to May 2011" → 2011-03 and 2011-05), and a
 //! lone day number takes the other end's month ("from March 3 to 5, 1999").
 
-use super::context::{Item, Said};
 use super::lexicon::{is_quantity_unit, month_number};
 use super::partial::{Partial, Shift};
 use super::text::{
@@ -12,6 +11,24 @@ use super::text::{
 };
 use super::value::{DateValue, Granularity};
 use super::{PLAUSIBLE_YEARS, days_in_month};
+
+/// What the words of a date say: a whole date, or a part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Said {
+    Stated(DateValue),
+    Partial(Partial, Shift),
+}
+
+/// One end of a date mention while it is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Item {
+    /// The words of this end.
+    pub start: usize,
+    pub end: usize,
+    pub said: Said,
+    /// The span reported: the whole range when this is one of its ends.
+    pub span: (usize, usize),
+}
 
 /// The words and signs that join two ends of a range or a pair.
 fn is_connector(gap: &str) -> bool {

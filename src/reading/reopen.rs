@@ -6,9 +6,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use super::{CacheDir, CorpusRead, read_corpus};
+use super::extraction::{EntitySnapshot, ExtractionEvent};
+use super::read::{CorpusRead, read_corpus};
+use crate::cache::CacheDir;
 use crate::corpus::{CorpusError, IngestEvent, IngestOptions, IngestSummary};
-use crate::entities::{EntityIndex, EntitySnapshot, ExtractionEvent};
+use crate::entities::EntityIndex;
 
 /// Like [`read_corpus`] with a cache, but when the cache holds the folder's last
 /// complete reading (made with the same options) it is emitted as it was, and the
@@ -54,7 +56,7 @@ fn show_last_reading(
     let mut listed = Vec::with_capacity(last.paths.len());
     let mut files = 0;
     for stamp in &last.manifest.files {
-        if let Some(read) = documents.files.remove(&stamp.rel_path) {
+        if let Some(read) = documents.take(&stamp.rel_path) {
             files += usize::from(!read.documents.is_empty());
             listed.extend(read.documents);
         }

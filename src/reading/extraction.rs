@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::corrections::{Correction, CorrectionProblem, corrected_index};
-use super::index::EntityIndex;
 use crate::cache::{CacheDir, CacheError, CachedEntitiesRef, FrameWriter, text_hash};
+use crate::entities::{Correction, CorrectionProblem, EntityIndex, corrected_index};
 use crate::extract::dates::DateValue;
 use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 

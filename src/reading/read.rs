@@ -6,13 +6,14 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::last_reading::LastReadingRef;
-use super::{CacheDir, CacheError, CacheWriters, DocumentCache, FileCache};
+use super::extraction::{
+    ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
+};
+use crate::cache::{
+    CacheDir, CacheError, CacheWriters, DocumentCache, FileCache, FrameWriter, LastReadingRef,
+};
 use crate::corpus::{
     CorpusError, IngestEvent, IngestOptions, IngestSummary, Problem, Reuse, ingest_folder_reusing,
-};
-use crate::entities::{
-    ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
 };
 use crate::extract::dates::document_date;
 
@@ -188,7 +189,7 @@ fn rebuilt_notice(err: &CacheError) -> String {
     }
 }
 
-fn abandon(documents: Option<super::FrameWriter>, entities: Option<super::FrameWriter>) {
+fn abandon(documents: Option<FrameWriter>, entities: Option<FrameWriter>) {
     if let Some(writer) = documents {
         writer.abandon();
     }
