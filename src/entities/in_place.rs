@@ -3,11 +3,9 @@
 //! a full rebuild. The result is the same as replaying the whole list (a test checks it);
 //! anything else, and undo, takes the full path.
 
-use super::corrections::{
-    Correction, drop_dead_suggestions, push_alias, redirect_suggestions, same_set,
-};
+use super::corrections::rules;
+use super::corrections::{Correction, drop_dead_suggestions, redirect_suggestions, same_set};
 use super::index::EntityIndex;
-use crate::extract::dates::DateValue;
 
 impl EntityIndex {
     /// Applies `correction` in place. Returns false, changing nothing, when it cannot be
@@ -31,35 +29,28 @@ impl EntityIndex {
                 }
             }
             Correction::Rename { id, name } => {
-                let Some(e) = self.find(id).map(|i| &mut self.entities[i as usize]) else {
+                let Some(i) = self.find(id) else {
                     return false;
                 };
-                let old = std::mem::replace(&mut e.name, name.clone());
-                e.aliases.retain(|a| a != name);
-                push_alias(&e.name, &mut e.aliases, old);
-                e.refresh_search_key();
+                rules::rename(&mut self.entities[i as usize], name);
             }
             Correction::Retype { id, kind } => {
                 let Some(i) = self.find(id) else {
                     return false;
                 };
-                self.entities[i as usize].kind = *kind;
+                rules::retype(&mut self.entities[i as usize], *kind);
             }
             Correction::SetLocation { id, lat, lon } => {
                 let Some(i) = self.find(id) else {
                     return false;
                 };
-                let e = &mut self.entities[i as usize];
-                (e.lat, e.lon) = (Some(*lat), Some(*lon));
+                rules::set_location(&mut self.entities[i as usize], *lat, *lon);
             }
             Correction::SetDate { id, value } => {
                 let Some(i) = self.find(id) else {
                     return false;
                 };
-                let e = &mut self.entities[i as usize];
-                e.date = DateValue::parse_iso(value);
-                e.value = Some(value.clone());
-                e.inferred = false;
+                rules::set_date(&mut self.entities[i as usize], value);
             }
             Correction::Hide { id } => {
                 let Some(i) = self.find(id) else {
@@ -85,17 +76,22 @@ impl EntityIndex {
         true
     }
 
-    /// `source` becomes part of `target`: spellings, documents, mentions, coordinates.
+    /// `source` becomes part of `target`: its names and facts as the merge rule says, and
+    /// its documents and mentions.
     fn merge_one(&mut self, target: u32, source: u32) {
-        let from = &mut self.entities[source as usize];
+        let Ok([to, from]) = self
+            .entities
+            .get_disjoint_mut([target as usize, source as usize])
+        else {
+            return;
+        };
+        rules::merge_facts(to, from);
         let docs = std::mem::take(&mut from.docs);
-        let name = std::mem::take(&mut from.name);
-        let aliases = std::mem::take(&mut from.aliases);
-        let (mentions, place, value) = (
-            from.mentions,
-            (from.lat, from.lon, from.country.take()),
-            (from.value.take(), from.date),
-        );
+        to.mentions += from.mentions;
+        to.docs.extend(&docs);
+        to.docs.sort_unstable();
+        to.docs.dedup();
+        let (from_id, to_id) = (from.id.clone(), to.id.clone());
         for &doc in &docs {
             for m in &mut self.doc_mentions[doc as usize] {
                 if m.entity == source {
@@ -103,27 +99,7 @@ impl EntityIndex {
                 }
             }
         }
-        let (from_id, to_id) = (
-            self.entities[source as usize].id.clone(),
-            self.entities[target as usize].id.clone(),
-        );
         redirect_suggestions(&mut self.suggestions, &from_id, &to_id);
-        let to = &mut self.entities[target as usize];
-        push_alias(&to.name, &mut to.aliases, name);
-        for alias in aliases {
-            push_alias(&to.name, &mut to.aliases, alias);
-        }
-        to.docs.extend(docs);
-        to.docs.sort_unstable();
-        to.docs.dedup();
-        to.mentions += mentions;
-        if to.lat.is_none() {
-            (to.lat, to.lon, to.country) = place;
-        }
-        if to.value.is_none() {
-            (to.value, to.date) = value;
-        }
-        to.refresh_search_key();
         self.retire(source);
     }
 
@@ -146,12 +122,17 @@ mod tests {
     use crate::extract::{EntityKind, Extraction, MergeSuggestion};
 
     fn extraction() -> Extraction {
+        // A month the document dated, and a season with no value of its own.
+        let mut july = entity("date:july", EntityKind::Date, &[("d0", 30)]);
+        (july.value, july.inferred) = (Some("1999-07".into()), true);
         Extraction {
             entities: vec![
                 entity("person:a", EntityKind::Person, &[("d0", 0), ("d1", 0)]),
                 entity("person:b", EntityKind::Person, &[("d1", 10), ("d2", 0)]),
                 entity("person:c", EntityKind::Person, &[("d2", 10)]),
                 entity("place:x", EntityKind::Place, &[("d0", 20)]),
+                july,
+                entity("date:summer", EntityKind::Date, &[("d1", 30)]),
             ],
             suggestions: vec![
                 MergeSuggestion {
@@ -178,14 +159,15 @@ mod tests {
             .filter(|e| index.find(&e.id).is_some())
             .map(|e| {
                 format!(
-                    "{} {:?} {} {:?} {:?} {} {:?}",
+                    "{} {:?} {} {:?} {:?} {} {:?} {:?}",
                     e.id,
                     e.kind,
                     e.name,
                     e.aliases,
                     e.docs,
                     e.mentions,
-                    (e.lat, e.lon)
+                    (e.lat, e.lon, &e.country),
+                    (&e.value, e.date, e.inferred)
                 )
             })
             .collect();
@@ -243,6 +225,11 @@ mod tests {
             Correction::SetDate {
                 id: "person:c".into(),
                 value: "1980s".into(),
+            },
+            // The season takes the month's value, inferred as it was.
+            Correction::Merge {
+                into: "date:summer".into(),
+                others: vec!["date:july".into()],
             },
         ];
         let mut index = EntityIndex::build(&base, &paths);

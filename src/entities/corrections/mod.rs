@@ -13,6 +13,8 @@ use crate::extract::dates::find_dates;
 use crate::extract::variants::slug;
 use crate::extract::{Entity, EntityKind, Extraction, Mention, MergeSuggestion};
 
+pub(crate) mod rules;
+
 /// One correction, as saved in the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Correction {
@@ -192,26 +194,22 @@ pub fn apply_corrections<'a>(
             }),
             Correction::Rename { id, name } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    let old = std::mem::replace(&mut e.name, name.clone());
-                    e.aliases.retain(|a| a != name);
-                    add_alias(e, old);
+                    rules::rename(e, name);
                 }
             }),
             Correction::Retype { id, kind } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    e.kind = *kind;
+                    rules::retype(e, *kind);
                 }
             }),
             Correction::SetLocation { id, lat, lon } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    (e.lat, e.lon) = (Some(*lat), Some(*lon));
+                    rules::set_location(e, *lat, *lon);
                 }
             }),
             Correction::SetDate { id, value } => find(&position_of, id).map(|i| {
                 if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    e.value = Some(value.clone());
-                    // The user's value is stated, not inferred.
-                    e.inferred = false;
+                    rules::set_date(e, value);
                 }
             }),
             Correction::Hide { id } => find(&position_of, id).map(|i| {
@@ -336,22 +334,13 @@ fn add_marked(entity: &mut Entity, mentions: Vec<Mention>) {
     entity.mentions.extend(mentions);
 }
 
-/// `from` becomes part of `to`: its name and aliases are spellings, its mentions join.
-fn absorb(to: &mut Entity, from: Entity) {
-    add_alias(to, from.name);
-    for alias in from.aliases {
-        add_alias(to, alias);
-    }
+/// `from` becomes part of `to`: its names and facts as the merge rule says, and its
+/// mentions join.
+fn absorb(to: &mut Entity, mut from: Entity) {
+    rules::merge_facts(to, &mut from);
     to.mentions.extend(from.mentions);
     to.mentions
         .sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
-    if to.lat.is_none() {
-        (to.lat, to.lon, to.country) = (from.lat, from.lon, from.country);
-    }
-    if to.value.is_none() {
-        to.value = from.value;
-        to.inferred = from.inferred;
-    }
 }
 
 /// Takes the mentions written `alias` out of `entity` into a new entity, if there are any.
