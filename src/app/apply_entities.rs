@@ -91,31 +91,7 @@ impl CorpusSession {
                 *window.central = CentralTab::Reading;
                 self.views.documents.scroll_to_selection();
             }
-            Command::Correct(correction) => {
-                let merged_into = match &correction {
-                    Correction::Merge { into, .. } => Some(into.clone()),
-                    _ => None,
-                };
-                // A filter on an entity merged away or hidden follows it (or goes) rather
-                // than stay behind matching nothing.
-                follow_correction(&mut self.model.workspace.list.filters, &correction);
-                // The common corrections update the index in place (fast on a large
-                // corpus); the others, and any that do not fit, replay the whole list.
-                let in_place = self.model.extraction_complete
-                    && self.model.entities.apply_in_place(&correction);
-                self.model.workspace.corrections.push(correction);
-                self.model.redo.clear();
-                if in_place {
-                    self.model.forget_retired_selection();
-                    self.model.entities_changed();
-                    self.model.mark_changed();
-                } else {
-                    self.corrections_changed(window);
-                }
-                if let Some(id) = merged_into {
-                    self.model.selected_entity = self.model.entities.find(&id);
-                }
-            }
+            Command::Correct(correction) => self.correct(correction, window),
             Command::MarkText(request) => match self.mark_text(&request) {
                 Ok((correction, left_to_others)) => {
                     self.apply_entity_command(Command::Correct(correction), window);
@@ -152,6 +128,34 @@ impl CorpusSession {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Applies a correction: in place when it can be (fast on a large corpus), else by
+    /// replaying the whole list.
+    fn correct(&mut self, correction: Correction, window: &mut WindowCtx) {
+        let merged_into = match &correction {
+            Correction::Merge { into, .. } => Some(into.clone()),
+            _ => None,
+        };
+        // A filter on an entity merged away or hidden follows it (or goes) rather
+        // than stay behind matching nothing.
+        follow_correction(&mut self.model.workspace.list.filters, &correction);
+        // The common corrections update the index in place (fast on a large
+        // corpus); the others, and any that do not fit, replay the whole list.
+        let in_place =
+            self.model.extraction_complete && self.model.entities.apply_in_place(&correction);
+        self.model.workspace.corrections.push(correction);
+        self.model.redo.clear();
+        if in_place {
+            self.model.forget_retired_selection();
+            self.model.entities_changed();
+            self.model.mark_changed();
+        } else {
+            self.corrections_changed(window);
+        }
+        if let Some(id) = merged_into {
+            self.model.selected_entity = self.model.entities.find(&id);
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -118,36 +118,10 @@ pub fn ingest_folder_reusing(
     // A reader thread reads batch after batch in parallel while this thread hands the
     // previous batch to the sink, so the sink's work overlaps the reading.
     let files = walked.files.as_slice();
-    let (batches, received) = sync_channel::<Vec<(usize, Option<(ReadResult, bool)>)>>(2);
+    let (batches, received) = sync_channel::<Batch>(2);
     let mut seen = 0;
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut start = 0;
-            let mut batch_files = FIRST_BATCH_FILES;
-            while start < files.len() {
-                let len = batch_files.min(files.len() - start);
-                let batch = &files[start..start + len];
-                let results: Vec<(usize, Option<(ReadResult, bool)>)> = batch
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, file)| {
-                        let read = (!cancel.load(Ordering::Relaxed)).then(|| {
-                            match reuse.and_then(|r| r.reuse(&file.path, &file.rel_path)) {
-                                Some(read) => (Ok(read), true),
-                                None => (read_one(file, options), false),
-                            }
-                        });
-                        (start + i, read)
-                    })
-                    .collect();
-                let stop = cancel.load(Ordering::Relaxed);
-                if batches.send(results).is_err() || stop {
-                    return;
-                }
-                start += len;
-                batch_files = (batch_files * 2).min(MAX_BATCH_FILES);
-            }
-        });
+        scope.spawn(move || read_batches(files, options, reuse, cancel, &batches));
         for results in received {
             for (index, result) in results {
                 seen += 1;
@@ -156,41 +130,7 @@ pub fn ingest_folder_reusing(
                     continue;
                 };
                 let file = &files[index];
-                match result {
-                    Ok(read) => {
-                        summary.manifest.files.push(match read.documents.first() {
-                            Some(doc) => FileStamp {
-                                rel_path: file.rel_path.clone(),
-                                bytes: Some(doc.bytes),
-                                modified: doc.modified,
-                                status_changed: None,
-                            },
-                            None => FileStamp::of(&file.path, &file.rel_path),
-                        });
-                        if let Some(cache) = reuse {
-                            cache.record(&file.rel_path, &read);
-                        }
-                        summary.files += 1;
-                        summary.reused += usize::from(reused);
-                        for doc in read.documents {
-                            summary.documents += 1;
-                            summary.bytes_read += doc.bytes;
-                            sink(IngestEvent::Document(Box::new(doc)));
-                        }
-                        for problem in read.problems {
-                            summary.problems += 1;
-                            sink(IngestEvent::Problem(problem));
-                        }
-                    }
-                    Err(problem) => {
-                        summary
-                            .manifest
-                            .files
-                            .push(FileStamp::of(&file.path, &file.rel_path));
-                        summary.problems += 1;
-                        sink(IngestEvent::Problem(problem));
-                    }
-                }
+                take_file(&mut summary, file, result, reused, reuse, &mut sink);
                 if let Some(event) = progress.advance(&file.rel_path) {
                     sink(event);
                 }
@@ -206,6 +146,93 @@ pub fn ingest_folder_reusing(
 }
 
 type ReadResult = Result<FileDocuments, Problem>;
+
+/// Files read in one parallel step, by position in the walk: what reading each gave and
+/// whether it came from `reuse`, or `None` when cancelled before it was read.
+type Batch = Vec<(usize, Option<(ReadResult, bool)>)>;
+
+/// Reads `files` in parallel batches that grow as the reading goes (the first documents
+/// show at once), sending each down `batches` until done, cancelled or unheard.
+fn read_batches(
+    files: &[FoundFile],
+    options: &IngestOptions,
+    reuse: Option<&dyn Reuse>,
+    cancel: &AtomicBool,
+    batches: &SyncSender<Batch>,
+) {
+    let mut start = 0;
+    let mut batch_files = FIRST_BATCH_FILES;
+    while start < files.len() {
+        let len = batch_files.min(files.len() - start);
+        let batch = &files[start..start + len];
+        let results: Batch = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, file)| {
+                let read = (!cancel.load(Ordering::Relaxed)).then(|| {
+                    match reuse.and_then(|r| r.reuse(&file.path, &file.rel_path)) {
+                        Some(read) => (Ok(read), true),
+                        None => (read_one(file, options), false),
+                    }
+                });
+                (start + i, read)
+            })
+            .collect();
+        let stop = cancel.load(Ordering::Relaxed);
+        if batches.send(results).is_err() || stop {
+            return;
+        }
+        start += len;
+        batch_files = (batch_files * 2).min(MAX_BATCH_FILES);
+    }
+}
+
+/// Counts one file's reading in `summary`, stamps it in the manifest, records it for
+/// `reuse`, and hands its documents and problems to `sink`.
+fn take_file(
+    summary: &mut IngestSummary,
+    file: &FoundFile,
+    result: ReadResult,
+    reused: bool,
+    reuse: Option<&dyn Reuse>,
+    sink: &mut impl FnMut(IngestEvent),
+) {
+    let read = match result {
+        Ok(read) => read,
+        Err(problem) => {
+            summary
+                .manifest
+                .files
+                .push(FileStamp::of(&file.path, &file.rel_path));
+            summary.problems += 1;
+            sink(IngestEvent::Problem(problem));
+            return;
+        }
+    };
+    summary.manifest.files.push(match read.documents.first() {
+        Some(doc) => FileStamp {
+            rel_path: file.rel_path.clone(),
+            bytes: Some(doc.bytes),
+            modified: doc.modified,
+            status_changed: None,
+        },
+        None => FileStamp::of(&file.path, &file.rel_path),
+    });
+    if let Some(cache) = reuse {
+        cache.record(&file.rel_path, &read);
+    }
+    summary.files += 1;
+    summary.reused += usize::from(reused);
+    for doc in read.documents {
+        summary.documents += 1;
+        summary.bytes_read += doc.bytes;
+        sink(IngestEvent::Document(Box::new(doc)));
+    }
+    for problem in read.problems {
+        summary.problems += 1;
+        sink(IngestEvent::Problem(problem));
+    }
+}
 
 fn read_one(file: &FoundFile, options: &IngestOptions) -> ReadResult {
     read_file(

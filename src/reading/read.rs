@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::extraction::{
-    ExtractionCache, ExtractionEvent, ExtractionOutcome, start_extraction_cached,
+    ExtractionCache, ExtractionEvent, ExtractionFeed, ExtractionOutcome, start_extraction_cached,
 };
 use crate::cache::{
     CacheDir, CacheError, CacheWriters, DocumentCache, FileCache, FrameWriter, LastReadingRef,
@@ -44,20 +44,7 @@ pub fn read_corpus(
 ) -> Result<CorpusRead, CorpusError> {
     let mut notice = None;
     let previous = cache.and_then(|c| load_or_forget(c, &mut notice));
-    let writers = cache.and_then(|c| match c.writers() {
-        Ok(writers) => Some(writers),
-        Err(err) => {
-            notice = Some(format!("The index of this folder cannot be saved: {err}."));
-            None
-        }
-    });
-    let (documents_writer, entities_writer) = match writers {
-        Some(CacheWriters {
-            documents,
-            entities,
-        }) => (Some(documents), Some(entities)),
-        None => (None, None),
-    };
+    let (documents_writer, entities_writer) = cache_writers(cache, &mut notice);
     let emit = Arc::new(on_extraction);
     let feed_emit = Arc::clone(&emit);
     let extraction_cache = ExtractionCache {
@@ -93,16 +80,7 @@ pub fn read_corpus(
     let previous_files = files.previous().map(DocumentCache::len);
     let (documents_writer, write_error) = files.into_writer();
     // Every document read must have been through extraction before the reading ends.
-    let outcome = match feed.map(|feed| feed.finish().join()) {
-        Some(Ok(outcome)) => outcome,
-        Some(Err(_)) => {
-            emit(ExtractionEvent::Failed(
-                "the extraction stopped unexpectedly".into(),
-            ));
-            ExtractionOutcome::default()
-        }
-        None => ExtractionOutcome::default(),
-    };
+    let outcome = finish_extraction(feed, &*emit);
     let summary = match result {
         Ok(summary) => summary,
         Err(err) => {
@@ -122,18 +100,7 @@ pub fn read_corpus(
     // Whether the documents file now in the cache is this reading's.
     let documents_kept = match (documents_writer, outcome.writer) {
         (Some(documents), Some(entities)) if complete && !unchanged => {
-            // The old last reading must never be paired with the new documents file.
-            if let Some(cache) = cache {
-                cache.forget_last_reading();
-            }
-            // Entities first: they are keyed by text, so any documents file agrees with them.
-            match entities.finish().and_then(|()| documents.finish()) {
-                Ok(()) => true,
-                Err(err) => {
-                    notice = Some(not_saved(&err));
-                    false
-                }
-            }
+            put_in_place(cache, documents, entities, &mut notice)
         }
         (documents, entities) => {
             abandon(documents, entities);
@@ -151,9 +118,11 @@ pub fn read_corpus(
             paths,
             extraction,
         };
-        if let Err(err) = cache.save_last_reading(options.max_file_bytes, &reading) {
-            notice = Some(not_saved(&err));
-        }
+        notice = cache
+            .save_last_reading(options.max_file_bytes, &reading)
+            .err()
+            .map(|err| not_saved(&err))
+            .or(notice);
     }
     Ok(CorpusRead {
         summary,
@@ -161,6 +130,64 @@ pub fn read_corpus(
         notice,
         reopened: false,
     })
+}
+
+/// Puts a complete reading's new cache files in place; false (with a notice) if they
+/// could not be.
+fn put_in_place(
+    cache: Option<&CacheDir>,
+    documents: FrameWriter,
+    entities: FrameWriter,
+    notice: &mut Option<String>,
+) -> bool {
+    // The old last reading must never be paired with the new documents file.
+    if let Some(cache) = cache {
+        cache.forget_last_reading();
+    }
+    // Entities first: they are keyed by text, so any documents file agrees with them.
+    match entities.finish().and_then(|()| documents.finish()) {
+        Ok(()) => true,
+        Err(err) => {
+            *notice = Some(not_saved(&err));
+            false
+        }
+    }
+}
+
+/// Where this reading writes its documents and entities, unless the cache cannot be
+/// written (then it says so in `notice`).
+fn cache_writers(
+    cache: Option<&CacheDir>,
+    notice: &mut Option<String>,
+) -> (Option<FrameWriter>, Option<FrameWriter>) {
+    match cache.map(CacheDir::writers) {
+        Some(Ok(CacheWriters {
+            documents,
+            entities,
+        })) => (Some(documents), Some(entities)),
+        Some(Err(err)) => {
+            *notice = Some(format!("The index of this folder cannot be saved: {err}."));
+            (None, None)
+        }
+        None => (None, None),
+    }
+}
+
+/// Waits for the extraction to take in every document read, and what it made of them.
+fn finish_extraction(
+    feed: Option<ExtractionFeed>,
+    emit: &dyn Fn(ExtractionEvent),
+) -> ExtractionOutcome {
+    match feed.map(|feed| feed.finish().join()) {
+        Some(Ok(outcome)) => outcome,
+        Some(Err(_)) => {
+            emit(ExtractionEvent::Failed(
+                "the extraction stopped unexpectedly".into(),
+            ));
+            ExtractionOutcome::default()
+        }
+        None => ExtractionOutcome::default(),
+    }
 }
 
 /// The cached documents, or `None` (with a notice, and the cache removed) when they

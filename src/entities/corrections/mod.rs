@@ -147,159 +147,193 @@ pub fn apply_corrections<'a>(
     extraction: &'a Extraction,
     corrections: &[Correction],
 ) -> (Corrected<'a>, Vec<CorrectionProblem>) {
-    let mut entities: Vec<Option<Cow<'a, Entity>>> = extraction
-        .entities
-        .iter()
-        .map(|e| Some(Cow::Borrowed(e)))
-        .collect();
-    let mut position_of: HashMap<String, usize> = entities
+    let mut replay = Replay::new(extraction);
+    let problems = corrections
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| Some((e.as_ref()?.id.clone(), i)))
+        .filter_map(|(position, correction)| replay.apply(position, correction).err())
         .collect();
-    // Suggestions follow the corrections in order, as the sidebar showed them at each step.
-    let mut suggestions = extraction.suggestions.clone();
-    let mut problems = Vec::new();
-    for (position, correction) in corrections.iter().enumerate() {
-        let find = |position_of: &HashMap<String, usize>, id: &str| {
-            position_of
-                .get(id)
-                .copied()
-                .ok_or_else(|| CorrectionProblem {
-                    position,
-                    message: format!(
-                        "Could not {}: \"{id}\" is no longer found in these documents.",
-                        correction.describe()
-                    ),
-                })
+    (replay.finish(), problems)
+}
+
+/// The entities as a replay rebuilds them: untouched ones borrowed, changed ones owned,
+/// gone ones `None`, found by id; and the suggestions, which follow the corrections in
+/// order, as the sidebar showed them at each step.
+struct Replay<'a> {
+    entities: Vec<Option<Cow<'a, Entity>>>,
+    position_of: HashMap<String, usize>,
+    suggestions: Vec<MergeSuggestion>,
+}
+
+impl<'a> Replay<'a> {
+    fn new(extraction: &'a Extraction) -> Self {
+        let entities: Vec<Option<Cow<'a, Entity>>> = extraction
+            .entities
+            .iter()
+            .map(|e| Some(Cow::Borrowed(e)))
+            .collect();
+        let position_of = entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((e.as_ref()?.id.clone(), i)))
+            .collect();
+        Replay {
+            entities,
+            position_of,
+            suggestions: extraction.suggestions.clone(),
+        }
+    }
+
+    fn finish(mut self) -> Corrected<'a> {
+        let position_of = &self.position_of;
+        drop_dead_suggestions(&mut self.suggestions, |id| position_of.contains_key(id));
+        Corrected {
+            entities: self.entities.into_iter().flatten().collect(),
+            suggestions: self.suggestions,
+        }
+    }
+
+    fn apply(&mut self, position: usize, correction: &Correction) -> Result<(), CorrectionProblem> {
+        let problem = |why: &str| CorrectionProblem {
+            position,
+            message: format!("Could not {}: {why}", correction.describe()),
         };
-        let outcome = match correction {
-            Correction::Merge { into, others } => find(&position_of, into).and_then(|target| {
+        let find =
+            |replay: &Self, id: &str| {
+                replay.position_of.get(id).copied().ok_or_else(|| {
+                    problem(&format!("\"{id}\" is no longer found in these documents."))
+                })
+            };
+        match correction {
+            Correction::Merge { into, others } => {
+                let target = find(self, into)?;
                 let sources = others
                     .iter()
                     .filter(|o| *o != into)
-                    .map(|o| find(&position_of, o))
+                    .map(|o| find(self, o))
                     .collect::<Result<Vec<_>, _>>()?;
-                for source in sources {
-                    if let Some(from) = entities[source].take() {
-                        position_of.remove(&from.id);
-                        redirect_suggestions(&mut suggestions, &from.id, into);
-                        if let Some(to) = entities[target].as_mut() {
-                            absorb(to.to_mut(), from.into_owned());
-                        }
-                    }
-                }
-                drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
-                Ok(())
-            }),
-            Correction::Rename { id, name } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    rules::rename(e, name);
-                }
-            }),
-            Correction::Retype { id, kind } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    rules::retype(e, *kind);
-                }
-            }),
-            Correction::SetLocation { id, lat, lon } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    rules::set_location(e, *lat, *lon);
-                }
-            }),
-            Correction::SetDate { id, value } => find(&position_of, id).map(|i| {
-                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
-                    rules::set_date(e, value);
-                }
-            }),
-            Correction::Hide { id } => find(&position_of, id).map(|i| {
-                entities[i] = None;
-                position_of.remove(id);
-                drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
-            }),
-            Correction::DismissSuggestion { entities } => {
-                suggestions.retain(|s| !same_set(entities, &s.entities));
-                Ok(())
+                self.merge(target, into, &sources);
             }
-            Correction::Split { id, alias } => find(&position_of, id).and_then(|i| {
-                let split = entities[i]
+            Correction::Rename { id, name } => {
+                self.change(find(self, id)?, |e| rules::rename(e, name));
+            }
+            Correction::Retype { id, kind } => {
+                self.change(find(self, id)?, |e| rules::retype(e, *kind));
+            }
+            Correction::SetLocation { id, lat, lon } => {
+                self.change(find(self, id)?, |e| rules::set_location(e, *lat, *lon));
+            }
+            Correction::SetDate { id, value } => {
+                self.change(find(self, id)?, |e| rules::set_date(e, value));
+            }
+            Correction::Hide { id } => {
+                let at = find(self, id)?;
+                self.entities[at] = None;
+                self.position_of.remove(id);
+                self.drop_dead_suggestions();
+            }
+            Correction::DismissSuggestion { entities } => {
+                self.suggestions
+                    .retain(|s| !same_set(entities, &s.entities));
+            }
+            Correction::Split { id, alias } => {
+                let at = find(self, id)?;
+                let split = self.entities[at]
                     .as_mut()
                     .filter(|e| e.mentions.iter().any(|m| *m.text == **alias))
-                    .and_then(|e| split_alias(e.to_mut(), alias));
-                let new = split.ok_or_else(|| CorrectionProblem {
-                    position,
-                    message: format!(
-                        "Could not {}: it has no mention written that way any more.",
-                        correction.describe()
-                    ),
-                })?;
-                position_of.insert(new.id.clone(), entities.len());
-                entities.push(Some(Cow::Owned(new)));
-                Ok(())
-            }),
-            Correction::HideMention { id, path, start } => find(&position_of, id).map(|i| {
+                    .and_then(|e| split_alias(e.to_mut(), alias))
+                    .ok_or_else(|| problem("it has no mention written that way any more."))?;
+                self.push(split);
+            }
+            Correction::HideMention { id, path, start } => {
+                let at = find(self, id)?;
                 let is_it = |m: &Mention| *m.path == **path && m.start == *start;
-                if let Some(e) = entities[i]
+                if let Some(e) = self.entities[at]
                     .as_mut()
                     .filter(|e| e.mentions.iter().any(is_it))
                 {
                     e.to_mut().mentions.retain(|m| !is_it(m));
                 }
-            }),
+            }
             Correction::Add {
                 kind,
                 name,
                 mentions,
-            } => {
-                let id = format!("{}:{}", kind.key(), slug(name));
-                take_marked_text(&mut entities, mentions);
-                let added = marked_mentions(mentions, name);
-                match position_of.get(&id).and_then(|&i| entities[i].as_mut()) {
-                    Some(existing) => add_marked(existing.to_mut(), added),
-                    None => {
-                        position_of.insert(id.clone(), entities.len());
-                        let mut entity = Entity {
-                            id,
-                            kind: *kind,
-                            name: name.clone(),
-                            aliases: Vec::new(),
-                            mentions: Vec::new(),
-                            lat: None,
-                            lon: None,
-                            country: None,
-                            // A date the user marked gets the value its words say.
-                            value: (*kind == EntityKind::Date)
-                                .then(|| find_dates(name).first().map(|d| d.value.iso()))
-                                .flatten(),
-                            inferred: false,
-                        };
-                        add_marked(&mut entity, added);
-                        entities.push(Some(Cow::Owned(entity)));
-                    }
-                }
-                Ok(())
-            }
-            Correction::AddMentions { id, mentions } => find(&position_of, id).map(|i| {
-                take_marked_text(&mut entities, mentions);
-                if let Some(e) = entities[i].as_mut().map(Cow::to_mut) {
+            } => self.add(*kind, name, mentions),
+            Correction::AddMentions { id, mentions } => {
+                let at = find(self, id)?;
+                take_marked_text(&mut self.entities, mentions);
+                self.change(at, |e| {
                     let added = marked_mentions(mentions, &e.name);
                     add_marked(e, added);
-                }
-            }),
-        };
-        if let Err(problem) = outcome {
-            problems.push(problem);
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Changes the entity at `at` (copying it first if it is still borrowed).
+    fn change(&mut self, at: usize, change: impl FnOnce(&mut Entity)) {
+        if let Some(e) = self.entities[at].as_mut() {
+            change(e.to_mut());
         }
     }
-    let entities: Vec<Cow<'a, Entity>> = entities.into_iter().flatten().collect();
-    drop_dead_suggestions(&mut suggestions, |id| position_of.contains_key(id));
-    (
-        Corrected {
-            entities,
-            suggestions,
-        },
-        problems,
-    )
+
+    fn push(&mut self, entity: Entity) {
+        self.position_of
+            .insert(entity.id.clone(), self.entities.len());
+        self.entities.push(Some(Cow::Owned(entity)));
+    }
+
+    fn drop_dead_suggestions(&mut self) {
+        let position_of = &self.position_of;
+        drop_dead_suggestions(&mut self.suggestions, |id| position_of.contains_key(id));
+    }
+
+    fn merge(&mut self, target: usize, into: &str, sources: &[usize]) {
+        for &source in sources {
+            if let Some(from) = self.entities[source].take() {
+                self.position_of.remove(&from.id);
+                redirect_suggestions(&mut self.suggestions, &from.id, into);
+                if let Some(to) = self.entities[target].as_mut() {
+                    absorb(to.to_mut(), from.into_owned());
+                }
+            }
+        }
+        self.drop_dead_suggestions();
+    }
+
+    /// Text the user marked as an entity: it joins the entity of that name, or is a new one.
+    fn add(&mut self, kind: EntityKind, name: &str, mentions: &[MarkedText]) {
+        let id = format!("{}:{}", kind.key(), slug(name));
+        take_marked_text(&mut self.entities, mentions);
+        let added = marked_mentions(mentions, name);
+        if let Some(existing) = self
+            .position_of
+            .get(&id)
+            .and_then(|&i| self.entities[i].as_mut())
+        {
+            add_marked(existing.to_mut(), added);
+            return;
+        }
+        let mut entity = Entity {
+            id,
+            kind,
+            name: name.to_owned(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            lat: None,
+            lon: None,
+            country: None,
+            // A date the user marked gets the value its words say.
+            value: (kind == EntityKind::Date)
+                .then(|| find_dates(name).first().map(|d| d.value.iso()))
+                .flatten(),
+            inferred: false,
+        };
+        add_marked(&mut entity, added);
+        self.push(entity);
+    }
 }
 
 /// The user's marking wins over whatever the engine saw there: mentions overlapping a
