@@ -77,6 +77,44 @@ pub struct EntityIndex {
     pub(super) suggestions: Vec<MergeSuggestion>,
 }
 
+impl IndexedEntity {
+    /// `entity` as the index holds it, mentioned `mentions` times in `docs`.
+    fn new(entity: &Entity, docs: Vec<u32>, mentions: u32) -> Self {
+        let mut indexed = IndexedEntity {
+            id: entity.id.clone(),
+            kind: entity.kind,
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            lat: entity.lat,
+            lon: entity.lon,
+            country: entity.country.clone(),
+            value: entity.value.clone(),
+            date: entity.value.as_deref().and_then(DateValue::parse_iso),
+            inferred: entity.inferred,
+            docs,
+            mentions,
+            search_key: String::new(),
+        };
+        indexed.refresh_search_key();
+        indexed
+    }
+}
+
+/// Sorts one document's mentions in text order. Highlights cannot nest: an overlapping
+/// later span gives way, except one with the same span (both ends of a date range,
+/// "2014–2017", share theirs).
+fn in_text_order(mentions: &mut Vec<MentionRef>) {
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let mut last = (0, 0);
+    mentions.retain(|m| {
+        let keep = m.start >= last.1 || (m.start, m.end) == last;
+        if keep {
+            last = (m.start, m.end);
+        }
+        keep
+    });
+}
+
 impl EntityIndex {
     /// Indexes `extraction` against the documents as the app lists them (`doc_paths[i]`
     /// is document `i`). Mentions of documents not in the list are left out.
@@ -151,36 +189,10 @@ impl EntityIndex {
             }
             docs.sort_unstable();
             docs.dedup();
-            let mut indexed = IndexedEntity {
-                id: entity.id.clone(),
-                kind: entity.kind,
-                name: entity.name.clone(),
-                aliases: entity.aliases.clone(),
-                lat: entity.lat,
-                lon: entity.lon,
-                country: entity.country.clone(),
-                value: entity.value.clone(),
-                date: entity.value.as_deref().and_then(DateValue::parse_iso),
-                inferred: entity.inferred,
-                docs,
-                mentions,
-                search_key: String::new(),
-            };
-            indexed.refresh_search_key();
-            entities.push(indexed);
+            entities.push(IndexedEntity::new(entity, docs, mentions));
         }
         for mentions in &mut doc_mentions {
-            mentions.sort_by_key(|m| (m.start, m.end));
-            // Highlights cannot nest: an overlapping later span gives way, except one
-            // with the same span (both ends of a date range, "2014–2017", share theirs).
-            let mut last = (0, 0);
-            mentions.retain(|m| {
-                let keep = m.start >= last.1 || (m.start, m.end) == last;
-                if keep {
-                    last = (m.start, m.end);
-                }
-                keep
-            });
+            in_text_order(mentions);
         }
         let by_id = entities
             .iter()

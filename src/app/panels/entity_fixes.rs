@@ -316,6 +316,17 @@ pub(super) fn corrections(
     if entity.kind == EntityKind::Date {
         date_value(ui, index, entity, state, out);
     }
+    merge_by_name(ui, model, entity, state, out);
+}
+
+/// "Merge with…": entities of the same kind whose names match what is typed.
+fn merge_by_name(
+    ui: &mut egui::Ui,
+    model: &Model,
+    entity: &IndexedEntity,
+    state: &mut DetailsState,
+    out: &mut Vec<Command>,
+) {
     ui.add(
         egui::TextEdit::singleline(&mut state.merge_query)
             .hint_text("Merge with… (type a name)")
@@ -339,7 +350,7 @@ pub(super) fn corrections(
             .clicked()
         {
             out.push(Command::Correct(Correction::Merge {
-                into: id.clone(),
+                into: entity.id.clone(),
                 others: vec![other.id.clone()],
             }));
             state.merge_query.clear();

@@ -90,61 +90,13 @@ impl MapPanel {
         let size = ui.available_size().max(Vec2::new(100.0, 100.0));
         let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
         let rect = response.rect;
-        let dims = (rect.width(), rect.height());
-        let mut viewport = match self.viewport {
-            Some(mut v) => {
-                v.set_size(dims);
-                v
-            }
-            None => {
-                self.fit_next = true;
-                Viewport::whole_world(dims)
-            }
-        };
-        if std::mem::take(&mut self.fit_next) {
-            viewport = fitted(markers, dims);
-        }
+        let mut viewport = self.viewport_for(markers, (rect.width(), rect.height()));
         self.navigate(ui, &response, &mut viewport);
         self.viewport = Some(viewport);
         self.last_rect = Some(rect);
-
         let visuals = ui.visuals();
-        let (sea, land_line, grid_line) = if visuals.dark_mode {
-            (
-                Color32::from_rgb(22, 32, 44),
-                Color32::from_rgb(120, 135, 150),
-                Color32::from_rgb(40, 52, 66),
-            )
-        } else {
-            (
-                Color32::from_rgb(228, 238, 246),
-                Color32::from_rgb(110, 120, 130),
-                Color32::from_rgb(205, 218, 230),
-            )
-        };
-        painter.rect_filled(rect, 0.0, sea);
+        self.draw_ground(&painter, rect, &viewport, visuals);
         let origin = rect.min.to_vec2();
-        let to_screen = |p: Point| Pos2::new(p.x, p.y) + origin;
-        if self.grid {
-            for line in graticule(&viewport, 60.0) {
-                let stroke = Stroke::new(1.0, grid_line);
-                painter.line_segment([to_screen(line.from), to_screen(line.to)], stroke);
-                if line.kind == GraticuleKind::Meridian {
-                    painter.text(
-                        to_screen(line.from) + Vec2::new(3.0, 2.0),
-                        Align2::LEFT_TOP,
-                        format!("{}°", line.degrees),
-                        FontId::proportional(10.0),
-                        land_line,
-                    );
-                }
-            }
-        }
-        self.refresh_outlines(&viewport);
-        for line in self.outlines.iter() {
-            let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
-            painter.add(Shape::line(points, Stroke::new(1.0, land_line)));
-        }
         self.refresh_clusters(markers, revision, &viewport);
         self.draw_markers(&painter, markers, selected, origin, visuals.dark_mode);
 
@@ -207,6 +159,72 @@ impl MapPanel {
             );
         }
         action
+    }
+
+    /// The view of the map this frame: the last one at the new size, or one fitted to the
+    /// markers when asked (or the first time).
+    fn viewport_for(&mut self, markers: &[MapMarker], dims: (f32, f32)) -> Viewport {
+        let viewport = match self.viewport {
+            Some(mut v) => {
+                v.set_size(dims);
+                v
+            }
+            None => {
+                self.fit_next = true;
+                Viewport::whole_world(dims)
+            }
+        };
+        if std::mem::take(&mut self.fit_next) {
+            fitted(markers, dims)
+        } else {
+            viewport
+        }
+    }
+
+    /// The sea, the graticule when shown, and the countries' outlines.
+    fn draw_ground(
+        &mut self,
+        painter: &egui::Painter,
+        rect: egui::Rect,
+        viewport: &Viewport,
+        visuals: &egui::Visuals,
+    ) {
+        let (sea, land_line, grid_line) = if visuals.dark_mode {
+            (
+                Color32::from_rgb(22, 32, 44),
+                Color32::from_rgb(120, 135, 150),
+                Color32::from_rgb(40, 52, 66),
+            )
+        } else {
+            (
+                Color32::from_rgb(228, 238, 246),
+                Color32::from_rgb(110, 120, 130),
+                Color32::from_rgb(205, 218, 230),
+            )
+        };
+        painter.rect_filled(rect, 0.0, sea);
+        let origin = rect.min.to_vec2();
+        let to_screen = |p: Point| Pos2::new(p.x, p.y) + origin;
+        if self.grid {
+            for line in graticule(viewport, 60.0) {
+                let stroke = Stroke::new(1.0, grid_line);
+                painter.line_segment([to_screen(line.from), to_screen(line.to)], stroke);
+                if line.kind == GraticuleKind::Meridian {
+                    painter.text(
+                        to_screen(line.from) + Vec2::new(3.0, 2.0),
+                        Align2::LEFT_TOP,
+                        format!("{}°", line.degrees),
+                        FontId::proportional(10.0),
+                        land_line,
+                    );
+                }
+            }
+        }
+        self.refresh_outlines(viewport);
+        for line in self.outlines.iter() {
+            let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
+            painter.add(Shape::line(points, Stroke::new(1.0, land_line)));
+        }
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, markers: &[MapMarker]) {

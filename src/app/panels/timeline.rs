@@ -272,9 +272,7 @@ impl TimelinePanel {
                     r.min,
                     Pos2::new(r.max.x, r.min.y + height(inferred).min(r.height())),
                 );
-                painter.rect_filled(top, 1.0, visuals.extreme_bg_color);
-                painter.rect_filled(top, 1.0, fill.gamma_multiply(0.3));
-                painter.rect_stroke(top, 1.0, Stroke::new(1.0, fill), StrokeKind::Inside);
+                draw_inferred(painter, top, fill, visuals);
             }
             if pointer.is_some_and(|p| (x0..x1).contains(&p.x) && plot.y_range().contains(p.y)) {
                 hovered = Some((first, last, n, true));
@@ -291,20 +289,7 @@ impl TimelinePanel {
                 })
                 .map(|&(a, b, n)| (a, b, n, false));
         }
-        for tick in ticks(scale) {
-            let x = rect.min.x + tick.x;
-            painter.line_segment(
-                [Pos2::new(x, plot.max.y), Pos2::new(x, plot.max.y + 4.0)],
-                Stroke::new(1.0, visuals.weak_text_color()),
-            );
-            painter.text(
-                Pos2::new(x + 2.0, plot.max.y + 3.0),
-                Align2::LEFT_TOP,
-                tick.label,
-                FontId::proportional(11.0),
-                visuals.text_color(),
-            );
-        }
+        draw_axis(painter, rect, plot, scale, level, visuals);
         if let (Some(from), Some(p)) = (self.brush_from, pointer) {
             let r = Rect::from_x_y_ranges(
                 (rect.min.x + scale.x(from)).min(p.x)..=(rect.min.x + scale.x(from)).max(p.x),
@@ -312,25 +297,21 @@ impl TimelinePanel {
             );
             painter.rect_stroke(r, 0.0, Stroke::new(1.5, bar), StrokeKind::Inside);
         }
+        self.hovered_bar(response, hovered?)
+    }
+
+    /// What the bar (or the span of vaguer dates) under the pointer counts; a click on it
+    /// chooses its range.
+    fn hovered_bar(
+        &self,
+        response: &egui::Response,
+        (first, last, n, is_bin): (i64, i64, u32, bool),
+    ) -> Option<TimelineAction> {
         let unit = if self.count_documents {
             ("document", "documents")
         } else {
             ("mention", "mentions")
         };
-        let level_name = match level {
-            BinLevel::Decade => "decades",
-            BinLevel::Year => "years",
-            BinLevel::Month => "months",
-            BinLevel::Day => "days",
-        };
-        painter.text(
-            rect.right_top() + Vec2::new(-6.0, 4.0),
-            Align2::RIGHT_TOP,
-            format!("bars: {level_name}"),
-            FontId::proportional(11.0),
-            visuals.weak_text_color(),
-        );
-        let (first, last, n, is_bin) = hovered?;
         let note = if is_bin {
             ""
         } else {
@@ -345,6 +326,51 @@ impl TimelinePanel {
             .clicked()
             .then_some(TimelineAction::SetRange(Some((first, last))))
     }
+}
+
+/// The top of a bar that counts dates inferred from their document: pale and outlined.
+fn draw_inferred(painter: &egui::Painter, top: Rect, fill: egui::Color32, visuals: &egui::Visuals) {
+    painter.rect_filled(top, 1.0, visuals.extreme_bg_color);
+    painter.rect_filled(top, 1.0, fill.gamma_multiply(0.3));
+    painter.rect_stroke(top, 1.0, Stroke::new(1.0, fill), StrokeKind::Inside);
+}
+
+/// The time axis under the bars with its ticks, and which bins the bars are.
+fn draw_axis(
+    painter: &egui::Painter,
+    rect: Rect,
+    plot: Rect,
+    scale: &TimeScale,
+    level: BinLevel,
+    visuals: &egui::Visuals,
+) {
+    for tick in ticks(scale) {
+        let x = rect.min.x + tick.x;
+        painter.line_segment(
+            [Pos2::new(x, plot.max.y), Pos2::new(x, plot.max.y + 4.0)],
+            Stroke::new(1.0, visuals.weak_text_color()),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, plot.max.y + 3.0),
+            Align2::LEFT_TOP,
+            tick.label,
+            FontId::proportional(11.0),
+            visuals.text_color(),
+        );
+    }
+    let level_name = match level {
+        BinLevel::Decade => "decades",
+        BinLevel::Year => "years",
+        BinLevel::Month => "months",
+        BinLevel::Day => "days",
+    };
+    painter.text(
+        rect.right_top() + Vec2::new(-6.0, 4.0),
+        Align2::RIGHT_TOP,
+        format!("bars: {level_name}"),
+        FontId::proportional(11.0),
+        visuals.weak_text_color(),
+    );
 }
 
 /// The view that shows every point.
