@@ -2,7 +2,7 @@
 //! then per-document extraction (names, places with coordinates, dates) and the
 //! parallel, cancellable run over a whole corpus.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -12,10 +12,11 @@ use super::EntityKind;
 use super::classify::Context;
 use super::classify::{PlaceEvidence, PlaceLookup};
 use super::dates::{DateValue, find_dates_in_context};
-use super::document::{DocMention, DocumentEntities, ResolvedPlace, find_names};
+use super::document::{DocMention, DocumentEntities, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
 use super::link::{Extraction, Linker};
+use super::places::resolve_places;
 use super::tagged_names::{find_names_tagged, rule_hints};
 use super::tagger::train::{self, TrainingDoc};
 use super::tagger::{ModelError, Resources, Tagger, Weights};
@@ -187,7 +188,7 @@ impl Extractor {
             }
             None => find_names(text, &self.lexicon, &places),
         };
-        self.resolve_places(&mut mentions);
+        resolve_places(&self.gazetteer, text, &mut mentions);
         let dates = find_dates_in_context(text, document_date);
         // A date span wins over a name span it overlaps ("May 1999" is not a person).
         // Dates are sorted and never cross, so their ends are sorted too.
@@ -208,38 +209,6 @@ impl Extractor {
             path: path.to_string(),
             mentions,
             acronyms,
-        }
-    }
-
-    /// Coordinates for each place, using the countries the document mentions as context
-    /// ("Paris" in a text about Texas is Paris, US).
-    fn resolve_places(&self, mentions: &mut [DocMention]) {
-        let gaz = &self.gazetteer;
-        let mut countries: Vec<String> = Vec::new();
-        for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
-            for id in gaz.lookup(&m.text) {
-                let place = gaz.place(*id);
-                if matches!(place.kind, PlaceKind::Country) && !countries.contains(&place.country) {
-                    countries.push(place.country.clone());
-                }
-            }
-        }
-        let context: Vec<&str> = countries.iter().map(String::as_str).collect();
-        let mut resolved: HashMap<String, Option<ResolvedPlace>> = HashMap::new();
-        for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place) {
-            m.place = resolved
-                .entry(m.text.clone())
-                .or_insert_with_key(|name| {
-                    let id = gaz.resolve(gaz.lookup(name), &context)?;
-                    let place = gaz.place(id);
-                    Some(ResolvedPlace {
-                        id,
-                        country: place.country.clone(),
-                        lat: place.lat,
-                        lon: place.lon,
-                    })
-                })
-                .clone();
         }
     }
 }

@@ -9,6 +9,7 @@ mod extractor;
 pub mod gazetteer;
 mod lexicon;
 mod link;
+mod places;
 mod spans;
 mod suggest;
 mod tagged_names;
