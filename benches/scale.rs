@@ -1,5 +1,6 @@
 //! The 100,000-document scale run: generates a corpus of news-length documents
-//! (~400 MB; a Zipf-like vocabulary with people, organisations, places and dates),
+//! (~400 MB; a Zipf-like vocabulary; people drawn from the name lists, over 100,000
+//! distinct; organisations, places and dates),
 //! opens it in the real app (headless, egui_kittest) and prints the cold open time
 //! (read + extract + index), time to first rows, reopen time from the cache, search
 //! latency p50/p95 over a fixed query set, KWIC time, UI frame times during the
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use corpus_explorer::app::{CorpusExplorerApp, NoDialogPicker};
 use corpus_explorer::cache::CacheDir;
 use corpus_explorer::corpus::IngestOptions;
+use corpus_explorer::extract::EntityKind;
 use corpus_explorer::search::{SearchSource, kwic_lines, parse_query};
 use corpus_explorer::workspace::AppDirs;
 use egui_kittest::Harness;
@@ -23,37 +25,13 @@ const FOLDERS: usize = 200;
 /// About 4 KB of text per document.
 const TARGET_BYTES: usize = 4_000;
 
-const GIVEN: [&str; 24] = [
-    "Amina", "Chidi", "Ruth", "Mohammad", "Elena", "Jean-Luc", "Priya", "Tomás", "Leila", "Daniel",
-    "Margaret", "Carlos", "Iryna", "Nadia", "Gregory", "Sofía", "Li", "Anselm", "Fatima", "Kwame",
-    "Olga", "Rafael", "Yusuf", "Hannah",
-];
-const FAMILY: [&str; 24] = [
-    "Okafor",
-    "Whitfield",
-    "Rahimi",
-    "Vasquez",
-    "Moreau",
-    "Natarajan",
-    "Herrera",
-    "Mansour",
-    "Achterberg",
-    "Lindqvist",
-    "Mendoza",
-    "Bondar",
-    "Haddad",
-    "Hale",
-    "Ibáñez",
-    "Wen",
-    "Grüber",
-    "Diallo",
-    "Mensah",
-    "Petrova",
-    "Alves",
-    "Demir",
-    "Cohen",
-    "Kowalski",
-];
+/// The app's own lists of given names and surnames: a person is any pair of them,
+/// so the corpus has the name variety of real news (over 100,000 distinct people).
+const GIVEN_NAMES: &str = include_str!("../assets/lexicon/given_names.txt");
+const SURNAMES: &str = include_str!("../assets/lexicon/surnames.txt");
+/// Distinct people the corpus draws from, and how many of them are in the news often.
+const PEOPLE: usize = 400_000;
+const WELL_KNOWN: usize = 2_000;
 const ORGS: [&str; 12] = [
     "the Ministry of Health",
     "Meridian Freight Ltd",
@@ -212,10 +190,57 @@ impl Vocabulary {
     }
 }
 
-fn document(rng: &mut Rng, vocabulary: &Vocabulary, index: usize) -> String {
+/// Full names made of a given name and a surname from the lists, each pair once.
+struct People {
+    names: Vec<(String, String)>,
+}
+
+impl People {
+    fn new(rng: &mut Rng, size: usize) -> Self {
+        let given: Vec<String> = GIVEN_NAMES.lines().map(capitalised).collect();
+        let family: Vec<String> = SURNAMES.lines().map(capitalised).collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut names = Vec::with_capacity(size);
+        while names.len() < size {
+            let pair = (rng.next() % given.len(), rng.next() % family.len());
+            if seen.insert(pair) {
+                names.push((given[pair.0].clone(), family[pair.1].clone()));
+            }
+        }
+        People { names }
+    }
+
+    /// Half of the mentions go to a few well-known people (the first is the most
+    /// named), the rest to anyone, as in a year of news.
+    fn pick(&self, rng: &mut Rng) -> usize {
+        if rng.next().is_multiple_of(2) {
+            let r = rng.next() % WELL_KNOWN;
+            r * r / WELL_KNOWN
+        } else {
+            rng.next() % self.names.len()
+        }
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn document(
+    rng: &mut Rng,
+    vocabulary: &Vocabulary,
+    people: &People,
+    named: &mut [bool],
+    index: usize,
+) -> String {
     let target = TARGET_BYTES / 2 + rng.next() % TARGET_BYTES;
     let mut text = String::with_capacity(target + 256);
     let _ = write!(text, "Report {index} from {}\n\n", rng.pick(&PLACES));
+    // The last person named: later sentences may call them by the surname alone.
+    let mut last_person: Option<usize> = None;
     while text.len() < target {
         let words = 8 + rng.next() % 14;
         for i in 0..words {
@@ -232,9 +257,18 @@ fn document(rng: &mut Rng, vocabulary: &Vocabulary, index: usize) -> String {
             }
             if i == words / 2 {
                 match rng.next() % 6 {
-                    0 => {
-                        let _ = write!(text, " {} {}", rng.pick(&GIVEN), rng.pick(&FAMILY));
-                    }
+                    0 => match last_person {
+                        Some(p) if rng.next().is_multiple_of(3) => {
+                            let _ = write!(text, " {} said", people.names[p].1);
+                        }
+                        _ => {
+                            let p = people.pick(rng);
+                            let (given, family) = &people.names[p];
+                            let _ = write!(text, " {given} {family}");
+                            named[p] = true;
+                            last_person = Some(p);
+                        }
+                    },
                     1 => {
                         let _ = write!(text, " {}", rng.pick(&ORGS));
                     }
@@ -262,20 +296,23 @@ fn document(rng: &mut Rng, vocabulary: &Vocabulary, index: usize) -> String {
     text
 }
 
-fn generate(root: &Path, documents: usize) -> std::io::Result<u64> {
+/// Writes the corpus; returns its size in bytes and how many distinct people it names.
+fn generate(root: &Path, documents: usize) -> std::io::Result<(u64, usize)> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let vocabulary = Vocabulary::new(&mut rng, 20_000);
+    let people = People::new(&mut rng, PEOPLE);
+    let mut named = vec![false; PEOPLE];
     for folder in 0..FOLDERS {
         std::fs::create_dir_all(root.join(format!("folder{folder:03}")))?;
     }
     let mut total = 0;
     for index in 0..documents {
-        let text = document(&mut rng, &vocabulary, index);
+        let text = document(&mut rng, &vocabulary, &people, &mut named, index);
         total += text.len() as u64;
         let path = root.join(format!("folder{:03}/doc{index:06}.txt", index % FOLDERS));
         std::fs::write(path, text)?;
     }
-    Ok(total)
+    Ok((total, named.iter().filter(|n| **n).count()))
 }
 
 fn percentile(times: &mut [Duration], p: f64) -> Duration {
@@ -341,6 +378,14 @@ fn open(home: &Path, root: &Path) -> (Opened, Vec<Duration>) {
         first_rows: first_rows.unwrap_or_default(),
         total: started.elapsed(),
         milestones: milestones.join(", "),
+        people: harness
+            .state()
+            .entities()
+            .live_entities()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .count(),
+        entities: harness.state().entities().live_entities().count(),
+        suggestions: harness.state().entities().suggestions().len(),
     };
     (opened, frames)
 }
@@ -350,6 +395,10 @@ struct Opened {
     first_rows: Duration,
     total: Duration,
     milestones: String,
+    /// Person entities, all entities and merge suggestions shown at the end.
+    people: usize,
+    entities: usize,
+    suggestions: usize,
 }
 
 /// One open of the folder in its own process, so each has its own peak memory.
@@ -365,6 +414,10 @@ fn open_phase(home: &Path, root: &Path, what: &str) {
         ms(opened.first_rows)
     );
     println!("  on the way: {}", opened.milestones);
+    println!(
+        "  entities: {} ({} people), {} merge suggestions",
+        opened.entities, opened.people, opened.suggestions
+    );
     println!(
         "  frames meanwhile: {} frames, p50 {}, p99 {}, max {}, over 16 ms: {slow}",
         frames.len(),
@@ -436,9 +489,10 @@ fn main() {
     let root = base.join("corpus");
     let home = base.join("home");
     let generating = Instant::now();
-    let bytes = generate(&root, documents).expect("corpus written");
+    let (bytes, people) = generate(&root, documents).expect("corpus written");
     println!(
-        "corpus: {documents} documents, {:.1} MB, generated in {:.1} s; {} threads",
+        "corpus: {documents} documents, {:.1} MB, {people} distinct people named, \
+         generated in {:.1} s; {} threads",
         bytes as f64 / 1e6,
         generating.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
