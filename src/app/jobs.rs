@@ -199,6 +199,13 @@ pub struct ReadRequest {
     pub corrections: Vec<Correction>,
 }
 
+/// How far the extraction of one long document has got, in bytes of its text.
+pub struct InDocument {
+    pub path: String,
+    pub done: usize,
+    pub total: usize,
+}
+
 /// The ingest of one corpus folder, running on its own thread.
 pub struct IngestJob {
     pub root: PathBuf,
@@ -209,6 +216,8 @@ pub struct IngestJob {
     pub current: String,
     /// Documents whose people, places and dates have been found.
     pub extracted: usize,
+    /// A long document being extracted now, and how far it has got.
+    pub in_document: Option<InDocument>,
     receiver: Receiver<IngestMessage>,
     cancel: Arc<AtomicBool>,
 }
@@ -302,6 +311,7 @@ impl IngestJob {
             total: None,
             current: String::new(),
             extracted: 0,
+            in_document: None,
             receiver,
             cancel,
         })
@@ -325,7 +335,13 @@ impl IngestJob {
             match self.receiver.try_recv() {
                 Ok(IngestMessage::Event(event)) => self.note(event, &mut drained),
                 Ok(IngestMessage::Extraction(event)) => match event {
-                    ExtractionEvent::Progress { done } => self.extracted = done,
+                    ExtractionEvent::Progress { done } => {
+                        self.extracted = done;
+                        self.in_document = None;
+                    }
+                    ExtractionEvent::InDocument { path, done, total } => {
+                        self.in_document = Some(InDocument { path, done, total });
+                    }
                     ExtractionEvent::Snapshot(snapshot) => drained.snapshot = Some(snapshot),
                     ExtractionEvent::Failed(err) => {
                         drained.extraction_failed = Some(AppError::Extraction(err));

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use std::io::BufRead;
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::corpus::{FileDocuments, Reuse, same_size_and_date};
 use crate::extract::DocumentEntities;
@@ -277,25 +279,75 @@ impl EntityCache {
 }
 
 /// Tells builds apart, so a cache made by another build (another engine, other
-/// word lists) is rebuilt rather than trusted: the app version and the program
-/// file's size and date, looked up once.
+/// word lists) is rebuilt rather than trusted: the app version, the cache format and
+/// the program file's contents, hashed once. Its contents, not its date: the same
+/// program copied, reinstalled or touched keeps its caches, and one replaced while it
+/// runs still reads its own file (through `/proc/self/exe`).
 fn build_fingerprint() -> u64 {
     static FINGERPRINT: OnceLock<u64> = OnceLock::new();
-    *FINGERPRINT.get_or_init(compute_build_fingerprint)
+    *FINGERPRINT.get_or_init(|| {
+        let program = running_program();
+        fingerprint_of(program.as_deref())
+    })
 }
 
-fn compute_build_fingerprint() -> u64 {
-    let mut stamp = format!("{}:{}", env!("CARGO_PKG_VERSION"), frames::FORMAT);
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| std::fs::metadata(exe).ok())
-    {
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        stamp.push_str(&format!(":{}:{modified}", meta.len()));
+/// The running program's file: `/proc/self/exe` on Linux opens it even once replaced.
+fn running_program() -> Option<PathBuf> {
+    let proc_exe = Path::new("/proc/self/exe");
+    if proc_exe.exists() {
+        return Some(proc_exe.to_path_buf());
     }
-    xxh3_64(stamp.as_bytes())
+    std::env::current_exe().ok()
+}
+
+/// The fingerprint of a build whose program file is `program` (when it can be read).
+fn fingerprint_of(program: Option<&Path>) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(format!("{}:{}", env!("CARGO_PKG_VERSION"), frames::FORMAT).as_bytes());
+    if let Some(file) = program.and_then(|p| std::fs::File::open(p).ok()) {
+        let mut input = std::io::BufReader::with_capacity(1 << 20, file);
+        loop {
+            match input.fill_buf() {
+                Ok([]) | Err(_) => break,
+                Ok(bytes) => {
+                    hasher.update(bytes);
+                    let n = bytes.len();
+                    input.consume(n);
+                }
+            }
+        }
+    }
+    hasher.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_program_at_another_date_keeps_its_fingerprint() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let program = tmp.path().join("corpus-explorer");
+        std::fs::write(&program, b"the program's bytes").expect("written");
+        let first = fingerprint_of(Some(&program));
+        // Copied, reinstalled or touched: a new date, a new path, the same contents.
+        let copy = tmp.path().join("installed");
+        std::fs::write(&copy, b"the program's bytes").expect("written");
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&copy)
+            .expect("opens");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+        file.set_modified(later).expect("date set");
+        assert_eq!(fingerprint_of(Some(&copy)), first);
+        std::fs::write(&copy, b"another build's bytes").expect("written");
+        assert_ne!(fingerprint_of(Some(&copy)), first);
+    }
+
+    #[test]
+    fn the_running_program_is_fingerprinted_by_its_contents() {
+        let program = running_program().expect("the test program is found");
+        assert_eq!(build_fingerprint(), fingerprint_of(Some(&program)));
+        assert_ne!(build_fingerprint(), fingerprint_of(None));
+    }
 }

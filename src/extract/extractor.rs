@@ -12,7 +12,7 @@ use super::EntityKind;
 use super::classify::Context;
 use super::classify::{PlaceEvidence, PlaceLookup};
 use super::dates::{DateValue, find_dates_in_context};
-use super::document::{DocMention, DocumentEntities, find_names};
+use super::document::{AcronymDefinition, DocMention, DocumentEntities, find_names};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon::Lexicon;
 use super::link::{Extraction, Linker};
@@ -178,6 +178,53 @@ impl Extractor {
         text: &str,
         document_date: Option<DateValue>,
     ) -> DocumentEntities {
+        self.extract_reporting(path, text, document_date, &|_| {})
+    }
+
+    /// Like [`Extractor::extract_dated_document`], telling `progress` how many bytes of
+    /// the text are done as sections of a long text are. A text longer than a section
+    /// is read a section at a time (cut at paragraph breaks), so a 50 MB file needs the
+    /// working memory of a few sections, not of the whole text at once; the consistency
+    /// rules ("Whitfield" is "Ruth Whitfield") then hold within a section.
+    pub fn extract_reporting(
+        &self,
+        path: &str,
+        text: &str,
+        document_date: Option<DateValue>,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> DocumentEntities {
+        let done = AtomicUsize::new(0);
+        let parts: Vec<(Vec<DocMention>, Vec<AcronymDefinition>)> = sections(text)
+            .par_iter()
+            .map(|range| {
+                let found = self.section_entities(&text[range.clone()], range.start, document_date);
+                progress(done.fetch_add(range.len(), Ordering::Relaxed) + range.len());
+                found
+            })
+            .collect();
+        let mut mentions = Vec::new();
+        let mut acronyms = Vec::new();
+        for (m, a) in parts {
+            mentions.extend(m);
+            acronyms.extend(a);
+        }
+        acronyms.dedup();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        DocumentEntities {
+            path: path.to_string(),
+            mentions,
+            acronyms,
+        }
+    }
+
+    /// Names (places resolved within the section) and dates of one section of a text starting at
+    /// byte `offset`, with offsets into the whole text.
+    fn section_entities(
+        &self,
+        text: &str,
+        offset: usize,
+        document_date: Option<DateValue>,
+    ) -> (Vec<DocMention>, Vec<AcronymDefinition>) {
         let places = GazetteerPlaces {
             gazetteer: &self.gazetteer,
             seen: RefCell::default(),
@@ -204,13 +251,43 @@ impl Extractor {
             key: d.key(),
             place: None,
         }));
-        mentions.sort_by_key(|m| (m.start, m.end));
-        DocumentEntities {
-            path: path.to_string(),
-            mentions,
-            acronyms,
+        for m in &mut mentions {
+            m.start += offset;
+            m.end += offset;
         }
+        (mentions, acronyms)
     }
+}
+
+/// A text longer than this is extracted a section at a time.
+const SECTION_BYTES: usize = 1 << 20;
+
+/// The byte ranges a text is read in: the whole text when it is short, else sections
+/// of about [`SECTION_BYTES`] ending at a paragraph break (or a line break, or a space)
+/// in their last quarter, so that a sentence is rarely cut.
+fn sections(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while text.len() - start > SECTION_BYTES {
+        let mut limit = start + SECTION_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut from = start + SECTION_BYTES * 3 / 4;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..limit];
+        let after = |at: Option<usize>, len: usize| at.map(|i| from + i + len);
+        let end = after(window.rfind("\n\n"), 2)
+            .or_else(|| after(window.rfind('\n'), 1))
+            .or_else(|| after(window.rfind(' '), 1))
+            .unwrap_or(limit);
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges.push(start..text.len());
+    ranges
 }
 
 /// Extracts every document in parallel and links the results. Checks `cancel` between
@@ -258,4 +335,49 @@ pub fn extract_corpus(
         }
     }
     Some(linker.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn sections_cover_a_long_text_and_end_at_paragraphs() {
+        let paragraph = format!("{}\n\n", "Amina Okafor flew to Lagos. ".repeat(40));
+        let text = paragraph.repeat(3 * SECTION_BYTES / paragraph.len());
+        let ranges = sections(&text);
+        assert!(ranges.len() >= 3, "{} sections", ranges.len());
+        assert_eq!(ranges[0].start, 0);
+        assert_eq!(ranges[ranges.len() - 1].end, text.len());
+        for pair in ranges.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with("\n\n"));
+            assert!(pair[0].len() <= SECTION_BYTES);
+        }
+        assert_eq!(sections("short"), vec![0..5]);
+    }
+
+    #[test]
+    fn a_long_text_reports_progress_and_keeps_exact_offsets() {
+        let extractor = Extractor::load_embedded().expect("engine loads");
+        let paragraph = "Amina Okafor flew from Geneva to Lagos on 3 March 1999 to meet \
+            the World Health Organization.\n\n";
+        let text = paragraph.repeat(SECTION_BYTES * 2 / paragraph.len() + 7);
+        let reports = Mutex::new(Vec::new());
+        let found = extractor.extract_reporting("long.txt", &text, None, &|done| {
+            reports.lock().expect("not poisoned").push(done);
+        });
+        let mut reports = reports.into_inner().expect("not poisoned");
+        reports.sort_unstable();
+        assert!(reports.len() >= 3, "{reports:?}");
+        assert_eq!(reports.last(), Some(&text.len()));
+        let copies = text.len() / paragraph.len();
+        let lagos = found.mentions.iter().filter(|m| m.text == "Lagos").count();
+        assert_eq!(lagos, copies, "every section's places are found");
+        for m in &found.mentions {
+            assert_eq!(text[m.start..m.end], m.text, "offsets into the whole text");
+        }
+        assert!(found.mentions.is_sorted_by_key(|m| m.start));
+    }
 }

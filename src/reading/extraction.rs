@@ -17,6 +17,8 @@ use crate::extract::{DocumentEntities, Extraction, Extractor, Linker};
 
 /// Documents extracted in one parallel step.
 const BATCH: usize = 256;
+/// Texts longer than this report their own progress.
+const IN_DOCUMENT_PROGRESS: usize = 2 * 1024 * 1024;
 /// The first snapshot comes quickly; later ones at least this far apart, and further
 /// apart when linking takes long, so snapshots never take more than a fifth of the time.
 const FIRST_SNAPSHOT: Duration = Duration::from_millis(500);
@@ -67,6 +69,12 @@ pub enum ExtractionEvent {
     /// Documents extracted so far (in feed order: the first `done` documents).
     Progress {
         done: usize,
+    },
+    /// How far the extraction of one long document has got, in bytes of its text.
+    InDocument {
+        path: String,
+        done: usize,
+        total: usize,
     },
     Snapshot(Box<EntitySnapshot>),
     /// The engine could not start (its embedded word lists failed to load).
@@ -129,7 +137,7 @@ impl ExtractionFeed {
 /// batches, after which it emits nothing more.
 pub fn start_extraction(
     cancel: Arc<AtomicBool>,
-    emit: impl Fn(ExtractionEvent) + Send + 'static,
+    emit: impl Fn(ExtractionEvent) + Send + Sync + 'static,
 ) -> std::io::Result<ExtractionFeed> {
     start_extraction_cached(cancel, ExtractionCache::default(), emit)
 }
@@ -138,7 +146,7 @@ pub fn start_extraction(
 pub fn start_extraction_cached(
     cancel: Arc<AtomicBool>,
     cache: ExtractionCache,
-    emit: impl Fn(ExtractionEvent) + Send + 'static,
+    emit: impl Fn(ExtractionEvent) + Send + Sync + 'static,
 ) -> std::io::Result<ExtractionFeed> {
     let (sender, receiver) = channel();
     let thread = std::thread::Builder::new()
@@ -151,7 +159,7 @@ fn run(
     receiver: &Receiver<Queued>,
     cancel: &AtomicBool,
     cache: ExtractionCache,
-    emit: &dyn Fn(ExtractionEvent),
+    emit: &(dyn Fn(ExtractionEvent) + Sync),
 ) -> ExtractionOutcome {
     let mut outcome = ExtractionOutcome {
         writer: cache.writer,
@@ -187,9 +195,20 @@ fn run(
                     .get_or_init(|| Extractor::load_embedded().map_err(|e| e.to_string()))
                     .as_ref()
                     .ok()?;
+                // A long text says how far it has got, so the user sees it move.
+                let total = text.len();
+                let progress = |done: usize| {
+                    if total > IN_DOCUMENT_PROGRESS {
+                        emit(ExtractionEvent::InDocument {
+                            path: path.clone(),
+                            done,
+                            total,
+                        });
+                    }
+                };
                 Some((
                     hash,
-                    extractor.extract_dated_document(path, text, *date),
+                    extractor.extract_reporting(path, text, *date, &progress),
                     false,
                 ))
             })

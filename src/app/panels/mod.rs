@@ -11,6 +11,7 @@ pub mod find_bar;
 pub mod map;
 mod mark_menu;
 pub mod menu;
+mod pages;
 pub mod problems;
 pub mod progress;
 pub mod reader;

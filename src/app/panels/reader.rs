@@ -14,6 +14,7 @@ use crate::app::model::Model;
 use crate::app::panels::doc_details;
 use crate::app::panels::find_bar::FindBar;
 use crate::app::panels::menu::FIND;
+use crate::app::panels::pages;
 use crate::app::panels::search_hits::SearchHits;
 use crate::corpus::Document;
 use crate::entities::{Correction, EntityIndex, MentionRef, phrase_at};
@@ -35,6 +36,11 @@ pub struct ReaderPanel {
     entity_cursor: usize,
     /// What the open right-click menu is about.
     context: Option<ContextTarget>,
+    /// Where the shown document's pages start (one page unless it is long).
+    page_starts: Vec<usize>,
+    /// The page shown, and whether it was just chosen (its top is shown).
+    page: usize,
+    page_turned: bool,
 }
 
 /// What was right-clicked in the text.
@@ -178,6 +184,8 @@ impl ReaderPanel {
         self.shown = Some(index);
         if new_document {
             self.entity_cursor = 0;
+            self.page_starts = pages::page_starts(&doc.text);
+            self.page = 0;
         }
         if self.find.open {
             let mark = egui::Panel::top("find_bar")
@@ -217,8 +225,13 @@ impl ReaderPanel {
         let mentions = model.entities.mentions_in(index);
         self.entity_bar(ui, model, mentions);
         let font_size = model.workspace.view.font_size;
+        // A place to show on another page turns to it first.
+        if let Some(target) = self.pending_target() {
+            self.page = pages::page_of(&self.page_starts, target);
+        }
         let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if new_document && self.scroll_to.is_none() {
+        let turned = std::mem::take(&mut self.page_turned);
+        if (new_document || turned) && self.pending_target().is_none() {
             scroll = scroll.vertical_scroll_offset(0.0);
         }
         scroll.show(ui, |ui| {
@@ -270,6 +283,26 @@ impl ReaderPanel {
         });
     }
 
+    /// The byte offset the pane is asked to bring into view, if any.
+    fn pending_target(&self) -> Option<usize> {
+        if self.find.scroll_to_current {
+            self.find.matches.get(self.find.current).map(|r| r.start)
+        } else {
+            self.scroll_to
+        }
+    }
+
+    /// "Page 3 of 2,081" with buttons, when the document has more than one page.
+    fn pager(&mut self, ui: &mut egui::Ui) {
+        let count = self.page_starts.len();
+        if count > 1
+            && let Some(page) = pages::pager(ui, self.page, count)
+        {
+            self.page = page;
+            self.page_turned = true;
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn document(
         &mut self,
@@ -291,12 +324,17 @@ impl ReaderPanel {
         }
         ui.add_space(8.0);
         ui.separator();
+        self.pager(ui);
         ui.add_space(8.0);
+        let page = pages::page_range(&self.page_starts, doc.text.len(), self.page);
+        let page_text = &doc.text[page.clone()];
+        let page_mentions = pages::mentions_on(mentions, &page);
         let (job, laid_out) = self.body_job(
             ui,
-            &doc.text,
+            page_text,
+            page.start,
             &model.entities,
-            mentions,
+            &page_mentions,
             model.selected_entity,
             font_size,
             width,
@@ -334,11 +372,11 @@ impl ReaderPanel {
             && let Some(pos) = response.interact_pointer_pos()
         {
             let index = galley.cursor_from_pos((pos - origin).to_vec2()).index.0;
-            let at = doc
-                .text
-                .char_indices()
-                .nth(index)
-                .map_or(doc.text.len(), |(i, _)| i);
+            let at = page.start
+                + page_text
+                    .char_indices()
+                    .nth(index)
+                    .map_or(page_text.len(), |(i, _)| i);
             self.context = phrase_at(&doc.text, at).map(|(word, phrase)| ContextTarget::Text {
                 word: doc.text[word].to_owned(),
                 phrase: doc.text[phrase].to_owned(),
@@ -350,22 +388,30 @@ impl ReaderPanel {
         } else {
             self.scroll_to.take()
         };
-        if let Some(start) = scroll_to.filter(|&s| doc.text.is_char_boundary(s)) {
-            let chars = doc.text[..start].chars().count();
+        if let Some(start) = scroll_to
+            .filter(|s| page.contains(s))
+            .map(|s| s - page.start)
+            .filter(|&s| page_text.is_char_boundary(s))
+        {
+            let chars = page_text[..start].chars().count();
             let at = galley.pos_from_cursor(CCursor::new(chars));
             ui.scroll_to_rect(at.translate(origin), Some(Align::Center));
         }
-        ui.add_space(32.0);
+        ui.add_space(16.0);
+        self.pager(ui);
+        ui.add_space(16.0);
     }
 
     #[allow(clippy::too_many_arguments)]
-    /// The body text with entity mentions tinted by kind (the selected entity underlined)
-    /// and find matches (or, with the find bar closed, search hits) highlighted over
-    /// them, the current one more strongly.
+    /// The body text of the page starting at byte `offset`, with entity mentions
+    /// (moved to the page) tinted by kind (the selected entity underlined) and find
+    /// matches (or, with the find bar closed, search hits) highlighted over them, the
+    /// current one more strongly.
     fn body_job(
         &self,
         ui: &egui::Ui,
         text: &str,
+        offset: usize,
         entities: &EntityIndex,
         mentions: &[MentionRef],
         selected: Option<u32>,
@@ -396,12 +442,13 @@ impl ReaderPanel {
         job.wrap.max_width = width;
         let mut laid_out: Vec<LaidOutMention> = Vec::new();
         let mut chars = 0;
-        let (matches, current_match) = if self.find.open {
+        let (all_matches, current_match) = if self.find.open {
             (&self.find.matches, self.find.current)
         } else {
             (&self.search_hits.ranges, self.search_hits.current)
         };
-        for segment in highlight_segments(text.len(), matches, mentions) {
+        let (matches, first_match) = pages::matches_on(all_matches, &(offset..offset + text.len()));
+        for segment in highlight_segments(text.len(), &matches, mentions) {
             let piece = &text[segment.range.clone()];
             let mut format = plain.clone();
             if let Some(m) = segment.mention
@@ -413,17 +460,18 @@ impl ReaderPanel {
                 }
             }
             if let Some(i) = segment.find {
+                let i = first_match + i;
                 format.background = if i == current_match { current } else { hit };
             }
             let n = piece.chars().count();
             if let Some(m) = segment.mention {
                 match laid_out.last_mut() {
                     // A mention cut by a find match continues in the next run.
-                    Some(last) if last.start == m.start => last.chars.end = chars + n,
+                    Some(last) if last.start == offset + m.start => last.chars.end = chars + n,
                     _ => laid_out.push(LaidOutMention {
                         chars: chars..chars + n,
                         entity: m.entity,
-                        start: m.start,
+                        start: offset + m.start,
                     }),
                 }
             }
