@@ -56,6 +56,13 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Lower-case words that belong inside or at the start of a name ("al-Sistani", "de Klerk",
+/// "van der Berg").
+pub const NAME_PARTICLES: [&str; 16] = [
+    "al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "du", "dos",
+    "del", "ul",
+];
+
 /// Lines where nearly every word is capitalised: headlines, menus, title blocks.
 fn headline_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];

@@ -9,6 +9,7 @@ use std::hash::Hash;
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::spans::NAME_PARTICLES;
 use super::variants::{
     acronym_initials, acronym_letters, fold, skeleton, sorted_initials, sorted_letters,
     transliteration_key, without_legal_form,
@@ -264,13 +265,9 @@ fn short_forms(organizations: &[&Entity], found: &mut Found) {
 
 /// Every word capitalised but particles: "Ali al-Sistani", not "Pro-settlement Jewish".
 fn written_as_a_name(name: &str) -> bool {
-    const PARTICLES: [&str; 16] = [
-        "al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "du", "dos",
-        "del", "ul",
-    ];
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|part| !part.is_empty())
-        .all(|part| part.starts_with(char::is_uppercase) || PARTICLES.contains(&part))
+        .all(|part| part.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&part))
 }
 
 fn is_bare_surname(name: &str) -> bool {

@@ -9,7 +9,7 @@ use super::document::{
     mentions_of, rule_names,
 };
 use super::lexicon::Lexicon;
-use super::spans::{Span, is_all_caps, strip_possessive};
+use super::spans::{NAME_PARTICLES, Span, is_all_caps, strip_possessive};
 use super::tagger::{Hint, Resources, TaggedName, Tagger, hint};
 use super::tokens::{Token, TokenKind, tokenize};
 
@@ -142,7 +142,7 @@ fn shouting_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
     out
 }
 
-/// A tagged name as we show it: without a leading "the", nor a title before a person's
+/// A tagged name as we show it: without lower-case words at its ends, nor a leading "the", nor a title before a person's
 /// name ("Mr", "Judge"; after "Mr", "Ms", "Dr" the name is a person's), and not a lone
 /// title, role or calendar word ("Judge", "Interviewer", "Date") unless the rules also
 /// saw a name there: the model learnt from news, where such words are seldom names, and
@@ -154,6 +154,25 @@ fn trim_tagged(ctx: &Context, mut name: TaggedName, hints: &[Hint]) -> Option<Ta
             .trim_end_matches('.')
             .to_lowercase()
     };
+    // A name neither begins (but for a particle: "de Klerk") nor ends with a word in
+    // lower case: "Mendoza left Quito" does not make "left Quito" a place.
+    let in_lower_case = |i: usize| {
+        let word = ctx.tokens[i].text(ctx.text);
+        !word.chars().any(char::is_uppercase)
+    };
+    while name.first <= name.last
+        && in_lower_case(name.first)
+        && !NAME_PARTICLES.contains(&lower(name.first).as_str())
+        && lower(name.first) != "the"
+    {
+        name.first += 1;
+    }
+    while name.first < name.last && in_lower_case(name.last) {
+        name.last -= 1;
+    }
+    if name.first > name.last || (name.first == name.last && in_lower_case(name.first)) {
+        return None;
+    }
     while name.first < name.last {
         let word = lower(name.first);
         let next_is_given = ctx

@@ -199,6 +199,14 @@ mod tests {
     }
 
     #[test]
+    fn names_do_not_begin_or_end_with_lower_case_words() {
+        let f = names("Carlos Mendoza left Quito in the 1990s. Frederik de Klerk spoke.");
+        assert!(has(&f, EntityKind::Place, "Quito"), "{f:?}");
+        assert!(!f.iter().any(|(_, t)| t.contains("left")), "{f:?}");
+        assert!(f.iter().any(|(_, t)| t.contains("de Klerk")), "{f:?}");
+    }
+
+    #[test]
     fn headings_in_capitals_are_read_by_the_rules() {
         let f = names("MIDWEST DIVISION\nRESULTS\nThe team from Chicago won.");
         assert!(
