@@ -281,7 +281,7 @@ fn entities_and_the_filtered_list_export_from_the_file_menu() {
     merge_chidi_into_amina(&mut harness);
     export_from_menu(&mut harness, "Export entities as CSV…");
     let csv = std::fs::read_to_string(&entities_csv).unwrap();
-    assert!(csv.starts_with("id,kind,name,aliases,documents,mentions,lat,lon,value\n"));
+    assert!(csv.starts_with("id,kind,name,aliases,documents,mentions,lat,lon,value,inferred\n"));
     let amina = csv
         .lines()
         .find(|l| l.starts_with("person:amina-okafor,"))
@@ -428,6 +428,12 @@ fn merge_suggestions_can_be_accepted_or_dismissed_and_stay_dismissed() {
     assert!(index.find(&merged[0]).is_some() && index.find(&merged[1]).is_none());
     let after_merge = suggestions(&harness);
     assert!(!after_merge.contains(merged));
+    harness
+        .get_all_by_label("Not the same")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run_steps(2);
     harness
         .get_all_by_label("Not the same")
         .next()

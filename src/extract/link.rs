@@ -125,6 +125,7 @@ impl Linker {
             };
             joined.entry((kind, group_key)).or_default().absorb(group);
         }
+        settle_unknown_places(&mut joined);
         let mut entities: Vec<Entity> = Vec::with_capacity(joined.len());
         let mut used_ids = HashSet::new();
         for ((kind, _), group) in joined {
@@ -135,6 +136,32 @@ impl Linker {
         Extraction {
             entities,
             suggestions,
+        }
+    }
+}
+
+/// A name the gazetteer does not know, read as a place in some documents but as a person
+/// in more of them ("wrote to Amina Okafor" beside "Amina Okafor met…"), is that person:
+/// one reading of a preposition is weaker evidence than the rest of the corpus.
+fn settle_unknown_places(joined: &mut BTreeMap<(EntityKind, String), Group>) {
+    let unknown_places: Vec<String> = joined
+        .iter()
+        .filter(|((kind, key), group)| {
+            *kind == EntityKind::Place && !key.starts_with('#') && group.place.is_none()
+        })
+        .map(|((_, key), _)| key.clone())
+        .collect();
+    for key in unknown_places {
+        let person = (EntityKind::Person, key.clone());
+        let place = (EntityKind::Place, key);
+        let (Some(people), Some(places)) = (joined.get(&person), joined.get(&place)) else {
+            continue;
+        };
+        if people.mentions.len() > places.mentions.len()
+            && let Some(group) = joined.remove(&place)
+            && let Some(people) = joined.get_mut(&person)
+        {
+            people.absorb(group);
         }
     }
 }
@@ -190,7 +217,7 @@ fn best_long_forms(counts: BTreeMap<(String, String), usize>) -> HashMap<String,
 
 fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>) -> Entity {
     // The most frequent full form; ties go to the longer, then the first alphabetically.
-    let name = group
+    let mut name = group
         .key_counts
         .iter()
         .max_by(|a, b| {
@@ -200,6 +227,18 @@ fn to_entity(kind: EntityKind, mut group: Group, used_ids: &mut HashSet<String>)
         })
         .map(|(k, _)| k.clone())
         .unwrap_or_default();
+    // A heading's capitals ("CARLOS MENDOZA") give way to the same name as the text
+    // writes it.
+    if name.contains(' ') && !name.chars().any(char::is_lowercase) {
+        let lower = name.to_lowercase();
+        if let Some(written) = group
+            .key_counts
+            .keys()
+            .find(|k| k.chars().any(char::is_lowercase) && k.to_lowercase() == lower)
+        {
+            name = written.clone();
+        }
+    }
     // Distinct spellings first, so a name seen 100,000 times is copied once.
     let spellings: BTreeSet<&str> = group
         .key_counts
@@ -275,6 +314,70 @@ mod tests {
             .iter()
             .map(|e| (e.id.clone(), e.name.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_headings_capitals_is_shown_as_the_text_writes_it() {
+        let person = |text: &str, start| mention(EntityKind::Person, text, text, start);
+        let docs = [
+            doc(
+                "a.txt",
+                vec![
+                    person("CARLOS MENDOZA", 0),
+                    person("CARLOS MENDOZA", 20),
+                    person("CARLOS MENDOZA", 40),
+                ],
+            ),
+            doc("b.txt", vec![person("Carlos Mendoza", 0)]),
+            doc("c.txt", vec![person("UNHCR", 0), person("UNHCR", 10)]),
+        ];
+        let x = link(&docs);
+        let shown: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(shown, ["Carlos Mendoza", "UNHCR"]);
+    }
+
+    #[test]
+    fn an_unknown_place_that_is_more_often_a_person_is_that_person() {
+        let docs = [
+            doc(
+                "a.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Amina Okafor",
+                    "Amina Okafor",
+                    0,
+                )],
+            ),
+            doc(
+                "b.txt",
+                vec![mention(
+                    EntityKind::Person,
+                    "Amina Okafor",
+                    "Amina Okafor",
+                    0,
+                )],
+            ),
+            doc(
+                "c.txt",
+                vec![
+                    mention(EntityKind::Place, "Amina Okafor", "Amina Okafor", 0),
+                    mention(EntityKind::Place, "Lake Chad", "Lake Chad", 30),
+                ],
+            ),
+        ];
+        let x = link(&docs);
+        let kinds: Vec<(EntityKind, &str, usize)> = x
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (EntityKind::Person, "Amina Okafor", 3),
+                (EntityKind::Place, "Lake Chad", 1)
+            ]
+        );
     }
 
     #[test]
