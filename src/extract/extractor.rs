@@ -259,8 +259,9 @@ impl Extractor {
     }
 }
 
-/// A text longer than this is extracted a section at a time.
-const SECTION_BYTES: usize = 1 << 20;
+/// A text longer than this is extracted a section at a time: small enough that the
+/// document-wide steps, some of which compare every name with every other, stay quick.
+const SECTION_BYTES: usize = 256 * 1024;
 
 /// The byte ranges a text is read in: the whole text when it is short, else sections
 /// of about [`SECTION_BYTES`] ending at a paragraph break (or a line break, or a space)

@@ -32,7 +32,6 @@ pub fn find_names_tagged(
     };
     let (rules, _) = rule_names(&ctx);
     let hints = hints_of(&rules, tokens.len());
-    let rules_by_start = RulesByStart::new(&rules);
     // The model learnt from sentences of news in ordinary case; on headings and lines in
     // capitals (table rows, transcripts' speaker labels) the rules know better.
     let shouting = shouting_lines(text, &tokens);
@@ -42,7 +41,7 @@ pub fn find_names_tagged(
         .into_iter()
         .filter(|name| !on_shouting_line(name.first))
         .filter_map(|name| trim_tagged(&ctx, name, &hints))
-        .map(|name| widen_to_rules(name, &rules, &rules_by_start))
+        .map(|name| widen_to_rules(name, &rules))
         .filter_map(|name| tagged_span(&ctx, name))
         .collect();
     // Two names widened to the same long one are one name.
@@ -215,63 +214,18 @@ fn trim_tagged(ctx: &Context, mut name: TaggedName, hints: &[Hint]) -> Option<Ta
 /// rules' span: they join the long official names ("Advisory, Conciliation and
 /// Arbitration Service", "Department of Foreign Affairs and Trade") the news-trained
 /// model cuts short.
-fn widen_to_rules(mut name: TaggedName, rules: &[Scored], by_start: &RulesByStart) -> TaggedName {
-    let widens = |r: &Scored| {
+fn widen_to_rules(mut name: TaggedName, rules: &[Scored]) -> TaggedName {
+    let wider = rules.iter().find(|r| {
         r.kind == Some(name.kind)
             && r.span.first <= name.first
             && name.last <= r.span.last
             && (r.span.first, r.span.last) != (name.first, name.last)
-    };
-    // The first rule, in the rules' own order, that holds the name.
-    let wider = by_start
-        .around(rules, name.first, name.last)
-        .filter(|&i| widens(&rules[i]))
-        .min()
-        .map(|i| &rules[i]);
+    });
     if let Some(r) = wider {
         name.first = r.span.first;
         name.last = r.span.last;
     }
     name
-}
-
-/// The rules' names ordered by their first token, with the furthest token each prefix
-/// of that order reaches, so finding the names around a token span is a search, not a
-/// scan of the whole text's names.
-struct RulesByStart {
-    order: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl RulesByStart {
-    fn new(rules: &[Scored]) -> Self {
-        let mut order: Vec<usize> = (0..rules.len()).collect();
-        order.sort_by_key(|&i| rules[i].span.first);
-        let mut furthest = 0;
-        let reach = order
-            .iter()
-            .map(|&i| {
-                furthest = furthest.max(rules[i].span.last);
-                furthest
-            })
-            .collect();
-        RulesByStart { order, reach }
-    }
-
-    /// Indices of the rules that may hold tokens `first..=last`: those starting at or
-    /// before `first`, from the first whose prefix reaches `last`.
-    fn around<'a>(
-        &'a self,
-        rules: &'a [Scored],
-        first: usize,
-        last: usize,
-    ) -> impl Iterator<Item = usize> + 'a {
-        let before = self
-            .order
-            .partition_point(|&i| rules[i].span.first <= first);
-        let from = self.reach[..before].partition_point(|&reach| reach < last);
-        self.order[from..before].iter().copied()
-    }
 }
 
 /// A tagged name as a scored span: its byte range without a possessive ending.
