@@ -167,7 +167,18 @@ fn surnames(people: &[&Entity], person_keys: &[String], found: &mut Found) {
         let same_surname = words(&full.name)
             .last()
             .is_some_and(|last| fold(last) == fold(&single.name));
-        if shared == 0 && !same_surname {
+        // Or, for the only full name of that surname, one spelt by the transliteration
+        // rules with the same vowels ("Kadafi" of "Moammar Qadhafi", not "Total" of
+        // "Robert Dudley").
+        let vowels =
+            |w: &str| -> String { fold(w).chars().filter(|c| "aeiou".contains(*c)).collect() };
+        let transliterated = candidates.len() == 1
+            && single.name.chars().count() >= 5
+            && words(&full.name).last().is_some_and(|last| {
+                transliteration_key(last) == transliteration_key(&single.name)
+                    && vowels(last) == vowels(&single.name)
+            });
+        if shared == 0 && !same_surname && !transliterated {
             continue;
         }
         let reason = if shared > 0 {

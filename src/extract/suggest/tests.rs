@@ -105,6 +105,11 @@ fn a_bare_surname_goes_with_the_full_name_it_is_used_with() {
         Some("“Bush” used alone in 2 documents that also name George Bush")
     );
     assert_eq!(reason(&entities, "Bush", "Laura Bush"), None);
+    let transliterated = [
+        entity(EntityKind::Person, "Moammar Qadhafi", &["a.txt"]),
+        entity(EntityKind::Person, "Kadafi", &["b.txt"]),
+    ];
+    assert_eq!(suggest(&transliterated).len(), 1);
     let look_alike = [
         entity(EntityKind::Person, "Robert Dudley", &["a.txt"]),
         entity(EntityKind::Person, "Total", &["b.txt"]),
