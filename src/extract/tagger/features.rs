@@ -305,15 +305,17 @@ impl Layout {
         let skipped = self.skipped[range.clone()].to_vec();
         let n = token.len();
 
+        // Each word without its possessive ending, once: every fact below reads it.
+        let bares: Vec<&str> = token
+            .iter()
+            .map(|&i| strip_possessive(tokens[i].text(text)))
+            .collect();
         // Lower-case forms: the text itself for words without capitals, one buffer for
         // the others.
         let mut buffer = String::new();
         let mut lowered: Vec<Option<std::ops::Range<usize>>> = Vec::with_capacity(n);
         let mut words: Vec<Word> = Vec::with_capacity(n);
-        for (p, &i) in range.clone().zip(&token) {
-            let t = &tokens[i];
-            let raw = t.text(text);
-            let bare = strip_possessive(raw);
+        for ((p, &i), bare) in range.clone().zip(&token).zip(&bares) {
             let capital = self.capital[p];
             let mut elsewhere = 0;
             if capital {
@@ -333,27 +335,17 @@ impl Layout {
                 capital,
                 elsewhere,
                 hint: hints.get(i).copied().unwrap_or(0),
-                possessive: bare.len() != raw.len(),
+                possessive: bare.len() != tokens[i].text(text).len(),
             });
         }
-        let lowers: Vec<&str> = token
+        let lowers: Vec<&str> = bares
             .iter()
             .zip(&lowered)
-            .map(|(&i, lowered)| match lowered {
+            .map(|(bare, lowered)| match lowered {
                 Some(r) => &buffer[r.clone()],
-                None => without_final_dots(strip_possessive(tokens[i].text(text))),
+                None => without_final_dots(bare),
             })
             .collect();
-        // A feature reads words up to two positions from a scored one; the others are
-        // not hashed.
-        let read = |p: usize| (p.saturating_sub(2)..(p + 3).min(n)).any(|q| !skipped[q]);
-        for (p, (w, lower)) in words.iter_mut().zip(&lowers).enumerate() {
-            if read(p) {
-                let bare = strip_possessive(tokens[token[p]].text(text));
-                w.shape_hash = xxh3_64(Shape::of(bare).as_bytes());
-                w.lower_hash = xxh3_64(lower.as_bytes());
-            }
-        }
         let mut line = Vec::with_capacity(n);
         let mut current = 0;
         for &starts in &line_start {
@@ -361,19 +353,11 @@ impl Layout {
             line.push(current);
         }
         mark_places(text, tokens, &token, &line, &mut words, res.gazetteer);
-
-        // Word lists are looked up only where a feature reads them: at scored positions
-        // and their neighbours (most words of a text are neither).
-        for p in 0..n {
-            let needed =
-                !skipped[p] || (p > 0 && !skipped[p - 1]) || (p + 1 < n && !skipped[p + 1]);
-            let t = &tokens[token[p]];
-            if needed && t.kind == TokenKind::Word {
-                let bare = strip_possessive(t.text(text));
-                let w = &words[p];
-                words[p].lists = lists_of(res.lexicon, res.gazetteer, lowers[p], bare, w.capital);
-            }
-        }
+        let is_word: Vec<bool> = token
+            .iter()
+            .map(|&i| tokens[i].kind == TokenKind::Word)
+            .collect();
+        mark_read_words(&mut words, &bares, &lowers, &is_word, &skipped, res);
 
         let mut offsets = Vec::with_capacity(n + 1);
         let mut features = Vec::with_capacity(n * 8);
@@ -396,6 +380,33 @@ impl Layout {
             skipped,
             offsets,
             features,
+        }
+    }
+}
+
+/// Whether a scored position lies within `reach` of position `p`.
+fn near_scored(skipped: &[bool], p: usize, reach: usize) -> bool {
+    (p.saturating_sub(reach)..(p + reach + 1).min(skipped.len())).any(|q| !skipped[q])
+}
+
+/// The facts only features read, computed only where they read them: hashes of words up
+/// to two positions from a scored one, word lists of scored words and their neighbours
+/// (most words of a text are neither).
+fn mark_read_words(
+    words: &mut [Word],
+    bares: &[&str],
+    lowers: &[&str],
+    is_word: &[bool],
+    skipped: &[bool],
+    res: &Resources,
+) {
+    for (p, w) in words.iter_mut().enumerate() {
+        if near_scored(skipped, p, 2) {
+            w.shape_hash = xxh3_64(Shape::of(bares[p]).as_bytes());
+            w.lower_hash = xxh3_64(lowers[p].as_bytes());
+        }
+        if is_word[p] && near_scored(skipped, p, 1) {
+            w.lists = lists_of(res.lexicon, res.gazetteer, lowers[p], bares[p], w.capital);
         }
     }
 }
